@@ -1,0 +1,42 @@
+#!/bin/sh
+# Installs the Debian packages (and, for tests, the PyPI tools) Waymark needs, only when missing.
+#   sh .ci/install-deps.sh build   libraries waymark links against
+#   sh .ci/install-deps.sh test    plus the real decoders and checkers the tests run
+set -eu
+mode=${1:-build}
+
+build_packages="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpng-dev libxml2-dev"
+test_packages="zbar-tools librsvg2-bin qpdf poppler-utils python3-pip"
+python_packages="zxing-cpp"
+
+packages=$build_packages
+[ "$mode" = test ] && packages="$packages $test_packages"
+
+missing=""
+for package in $packages; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        sudo=""
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo="sudo"
+    else
+        echo "waymark needs these Debian packages:$missing" >&2
+        echo "run as root: apt-get install -y$missing" >&2
+        exit 1
+    fi
+    echo "installing:$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ "$mode" = test ]; then
+    for package in $python_packages; do
+        module=$(echo "$package" | tr '-' '_' | sed 's/^zxing_cpp$/zxingcpp/')
+        python3 -c "import $module" 2>/dev/null && continue
+        echo "installing $package (PyPI)"
+        python3 -m pip install --quiet "$package" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$package"
+    done
+fi

@@ -1,0 +1,38 @@
+# Waymark — the two commands a person needs:
+#   make site   install what is missing, build waymark (release) and build the example content into site/
+#   make test   install what the tests need, then run every test
+SWIFT ?= swift
+BUILD_FLAGS ?=
+SCAFFOLD := Sources/WaymarkSite/Scaffold/example-project.txt
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: site test build deps test-deps scaffold bench clean
+
+site: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+	.build/release/waymark build
+
+build: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+test: deps test-deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+deps:
+	@sh .ci/install-deps.sh build
+
+test-deps:
+	@sh .ci/install-deps.sh test
+
+# Packs content/ and templates/ into the resource `waymark init` writes (a test checks it is current).
+scaffold:
+	@{ find content templates -type f ! -name '.*' | LC_ALL=C sort | while read -r f; do \
+	  printf '@@waymark-file %s %s\n' "$$f" "$$(wc -c < "$$f" | tr -d ' ')"; cat "$$f"; printf '\n'; done; } > $(SCAFFOLD).tmp
+	@if cmp -s $(SCAFFOLD).tmp $(SCAFFOLD); then rm $(SCAFFOLD).tmp; else mv $(SCAFFOLD).tmp $(SCAFFOLD); echo "updated $(SCAFFOLD)"; fi
+
+bench:
+	@sh bench/run.sh
+
+clean:
+	rm -rf .build site/*/ site/_manifest.json

@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Waymark: Markdown + YAML front matter → static sites for QR-code trails and pet profiles.
+///
+/// The C libraries are wrapped by system-library targets (module map + shim, no Swift) and used
+/// only by `WaymarkNative`, whose small owning types keep every C pointer inside.
+let package = Package(
+    name: "Waymark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "WaymarkNative", dependencies: ["CCmarkGFM", "CQRencode", "CPNG", "CXML2"]),
+        .target(name: "WaymarkCore"),
+        .target(
+            name: "WaymarkSite",
+            dependencies: [
+                "WaymarkCore", "WaymarkNative",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // `Templates` is a link to the top-level templates/ folder: the defaults are compiled
+            // into the binary, so `waymark` works anywhere without a templates/ folder beside it.
+            // `Scaffold` holds the example project packed by `make scaffold`, for `waymark init`.
+            resources: [.embedInCode("Templates"), .embedInCode("Scaffold")]
+        ),
+        .executableTarget(
+            name: "waymark",
+            dependencies: [
+                "WaymarkCore", "WaymarkSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
+        .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative"]),
+        .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"]),
+        .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore"]),
+    ]
+)

@@ -1,0 +1,66 @@
+internal import CCmarkGFM
+
+/// A Markdown text parsed by cmark-gfm with the GitHub extensions Waymark promises: tables,
+/// strikethrough, autolinks and task lists.
+///
+/// Owns the C parser and tree; both are freed when the document goes away.
+public final class MarkdownDocument {
+    /// How the HTML is produced.
+    public struct Options: Sendable {
+        /// Pass raw HTML through. Off by default: content is data, not markup; a site opts in.
+        public var allowRawHTML: Bool
+        /// Curly quotes and dashes, as a typesetter would.
+        public var smartPunctuation: Bool
+
+        public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true) {
+            self.allowRawHTML = allowRawHTML
+            self.smartPunctuation = smartPunctuation
+        }
+    }
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let flags: Int32
+
+    public init(_ markdown: String, options: Options = Options()) {
+        Self.registerExtensions
+        var flags = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
+        if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        self.flags = flags
+        let parser = cmark_parser_new(flags)!
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        // `tagfilter` disables the dangerous tags GitHub disables, for sites that opt into raw HTML.
+        if options.allowRawHTML, let ext = cmark_find_syntax_extension("tagfilter") {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document as an HTML fragment.
+    public func html() -> String {
+        // The extension list must be passed again here, or tables are silently dropped.
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let pointer = cmark_render_html(root, flags, extensions) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Extensions are registered once per process; cmark keeps them in a global registry.
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

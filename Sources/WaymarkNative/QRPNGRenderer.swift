@@ -1,0 +1,76 @@
+/// Draws a `QRCode` as a PNG at `style.scale` pixels per module, without smoothing.
+///
+/// Black on white is stored as 1-bit greyscale; other colours as a two-entry palette (1 bit a
+/// pixel, so just as small); a code with a logo as 8-bit RGB, since the logo brings its own colours.
+public struct QRPNGRenderer: Sendable {
+    public var encoder: PNGEncoder
+
+    public init(encoder: PNGEncoder = PNGEncoder()) {
+        self.encoder = encoder
+    }
+
+    /// The PNG file bytes.
+    public func render(_ code: QRCode) throws(QRError) -> [UInt8] {
+        do { return try encoder.encode(raster(code)) } catch { throw .png(error.description) }
+    }
+
+    /// The uncompressed image, before PNG encoding.
+    public func raster(_ code: QRCode) -> PNGRaster {
+        if let logo = code.style.logo, let box = code.logoBox {
+            return rgbRaster(code, logo: logo.image, box: box)
+        }
+        let blackOnWhite = code.style.foreground == .black && code.style.background == .white
+        let format: PNGRaster.Format = blackOnWhite
+            ? .grayscale1 : .indexed(palette: [code.style.background, code.style.foreground], bitDepth: 1)
+        // Greyscale stores white as 1, the palette stores the background at index 0.
+        return bitRaster(code, format: format, darkBit: blackOnWhite ? 0 : 1)
+    }
+}
+
+private extension QRPNGRenderer {
+    /// One bit a pixel: each module row is packed once, then repeated `scale` times.
+    func bitRaster(_ code: QRCode, format: PNGRaster.Format, darkBit: UInt8) -> PNGRaster {
+        let scale = code.style.scale, margin = code.style.margin
+        let width = code.sideInModules * scale
+        let rowBytes = PNGRaster.rowBytes(width: width, format: format)
+        let lightByte: UInt8 = darkBit == 0 ? 0xFF : 0x00
+        var bytes = [UInt8](repeating: lightByte, count: rowBytes * width)
+        var row = [UInt8](repeating: lightByte, count: rowBytes)
+        for y in 0 ..< code.matrix.size {
+            for i in row.indices { row[i] = lightByte }
+            for x in 0 ..< code.matrix.size where code.matrix[x, y] {
+                let start = (x + margin) * scale
+                for pixel in start ..< start + scale {
+                    let mask = UInt8(0x80) >> UInt8(pixel & 7)
+                    if darkBit == 1 { row[pixel >> 3] |= mask } else { row[pixel >> 3] &= ~mask }
+                }
+            }
+            let top = (y + margin) * scale
+            for line in top ..< top + scale {
+                bytes.replaceSubrange(line * rowBytes ..< (line + 1) * rowBytes, with: row)
+            }
+        }
+        return PNGRaster(width: width, height: width, format: format, bytes: bytes)
+    }
+
+    /// 8-bit RGB with the logo composited (alpha over the background) into its box.
+    func rgbRaster(_ code: QRCode, logo: PNGImage, box: QRModuleBox) -> PNGRaster {
+        let scale = code.style.scale, margin = code.style.margin
+        let width = code.sideInModules * scale
+        let (fg, bg) = (code.style.foreground, code.style.background)
+        var bytes = [UInt8](repeating: 0, count: width * width * 3)
+        for py in 0 ..< width {
+            for px in 0 ..< width {
+                let dark = code.matrix[px / scale - margin, py / scale - margin]
+                let color = dark ? fg : bg
+                let i = (py * width + px) * 3
+                bytes[i] = color.red
+                bytes[i + 1] = color.green
+                bytes[i + 2] = color.blue
+            }
+        }
+        let placement = QRLogoPlacement(logo: logo, boxOrigin: (box.x + margin) * scale, boxSide: box.side * scale)
+        placement.composite(into: &bytes, width: width, background: bg)
+        return PNGRaster(width: width, height: width, format: .rgb8, bytes: bytes)
+    }
+}

@@ -1,0 +1,73 @@
+import WaymarkCore
+
+/// Checks every site's tokens against each other and against the ledgers, and works out the
+/// ledgers as they should be after this build.
+///
+/// The rules keep printed codes working: a token is unique across all sites; it is never given to
+/// another item while its first item exists; an item never silently changes its token; a token whose
+/// item is gone is retired rather than freed; and a retired token is never handed out again.
+public enum TokenReconciler {
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// The ledgers to write after a successful build, by site.
+        public var ledgers: [SiteID: TokenLedger] = [:]
+    }
+
+    public static func reconcile(_ sites: [Site]) -> Outcome {
+        var outcome = Outcome()
+        var firstUse: [Token: IssuedToken] = [:]
+        var issuedBy: [Token: (site: SiteID, ledger: String, record: TokenLedger.Record)] = [:]
+        for site in sites {
+            for (token, record) in site.ledger.records { issuedBy[token] = issuedBy[token] ?? (site.id, ledgerPath(site), record) }
+        }
+        for site in sites {
+            var ledger = site.ledger
+            let items = site.issuedTokens
+            let sources = Set(items.map { relativeSource($0.source, in: site) })
+            for item in items {
+                let source = relativeSource(item.source, in: site)
+                if let first = firstUse[item.token] {
+                    outcome.diagnostics.append(.error("token \(item.token) is already used by \(first.source)", at: item.location))
+                    continue
+                }
+                firstUse[item.token] = item
+                if let issued = issuedBy[item.token], issued.site != site.id {
+                    outcome.diagnostics.append(.error("token \(item.token) was issued by site '\(issued.site)' (\(issued.ledger)); a token never moves to another site", at: item.location))
+                    continue
+                }
+                if let previous = ledger.records.first(where: { $0.value.source == source && $0.key != item.token && $0.value.status == .active }),
+                   !items.contains(where: { $0.token == previous.key }) {
+                    outcome.diagnostics.append(.error("'\(item.title)' was issued token \(previous.key), which may be printed; restore it, or mark \(previous.key) 'status: retired' in \(ledgerPath(site)) to issue a new one", at: item.location))
+                    continue
+                }
+                guard let record = ledger.records[item.token] else {
+                    ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
+                    continue
+                }
+                if record.status == .retired {
+                    outcome.diagnostics.append(.error("token \(item.token) was retired (it belonged to \(record.source)); a retired token is never reused: choose a new one", at: item.location))
+                } else if record.source != source, sources.contains(record.source) {
+                    outcome.diagnostics.append(.error("token \(item.token) was issued to \(record.source) ('\(record.title)'), which still exists; a token is never reused for another item", at: item.location))
+                } else if record.kind != item.kind {
+                    outcome.diagnostics.append(.error("token \(item.token) was issued for a \(record.kind.rawValue), not a \(item.kind.rawValue)", at: item.location))
+                } else {
+                    // Same item, possibly moved or retitled: the token follows it.
+                    ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
+                }
+            }
+            let used = Set(items.map(\.token))
+            for (token, record) in ledger.records where record.status == .active && !used.contains(token) && !sources.contains(record.source) {
+                ledger.records[token]?.status = .retired
+                outcome.diagnostics.append(.warning("token \(token) ('\(record.title)') no longer points at any content; it is retired and its page now says so", at: record.location ?? SourceLocation(path: ledgerPath(site))))
+            }
+            outcome.ledgers[site.id] = ledger
+        }
+        return outcome
+    }
+
+    static func ledgerPath(_ site: Site) -> String { "\(site.folder)/\(TokenLedger.fileName)" }
+
+    static func relativeSource(_ path: String, in site: Site) -> String {
+        path.hasPrefix(site.folder + "/") ? String(path.dropFirst(site.folder.count + 1)) : path
+    }
+}

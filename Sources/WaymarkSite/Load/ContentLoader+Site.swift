@@ -1,0 +1,69 @@
+import WaymarkCore
+
+extension ContentLoader {
+    func loadSite(folder: String, sink: DiagnosticSink) -> Site? {
+        let path = "\(folder)/site.yml"
+        guard let fields = yamlFile(path, sink: sink) else { return nil }
+        let folderName = String(folder.split(separator: "/").last!)
+        let id = fields.located("id", required: true)
+        let title = fields.string("title", required: true)
+        let description = fields.string("description")
+        let lang = fields.string("lang") ?? "en"
+        let baseURL = url(fields, "base_url", required: true)
+        let shortURL = url(fields, "short_url", required: false)
+        let beaconURL = url(fields, "beacon_url", required: false)
+        let host = fields.choice("host", as: SiteConfig.Host.self) ?? .generic
+        let rawHTML = fields.bool("raw_html", default: false)
+        var theme = SiteConfig.Theme(primary: "#1d5e3a", accent: "#b4531f")
+        if let colours = fields.mapping("theme") {
+            theme.primary = colour(colours, "primary") ?? theme.primary
+            theme.accent = colour(colours, "accent") ?? theme.accent
+            colours.finish()
+        }
+        fields.finish()
+
+        var siteID: SiteID?
+        if let id {
+            if let valid = SiteID(id.value), valid.rawValue == folderName {
+                siteID = valid
+            } else if SiteID(id.value) == nil {
+                sink.error("'id' must be lower-case letters, digits and hyphens, starting with a letter", at: id.location)
+            } else {
+                sink.error("'id' is '\(id.value)' but the folder is '\(folderName)': they must match", at: id.location)
+            }
+        }
+        guard let siteID, let title, let baseURL else { return nil }
+        let config = SiteConfig(
+            id: siteID, title: title, description: description, lang: lang,
+            baseURL: baseURL, shortURL: shortURL, beaconURL: beaconURL?.description,
+            host: host, rawHTML: rawHTML, theme: theme
+        )
+        return Site(
+            config: config, folder: folder,
+            trails: loadTrails(site: folder, sink: sink),
+            pets: loadPets(site: folder, sink: sink),
+            pages: loadPages(site: folder, sink: sink),
+            ledger: loadLedger(site: folder, sink: sink)
+        )
+    }
+
+    private func url(_ fields: FieldReader, _ key: String, required: Bool) -> SiteURL? {
+        guard let text = fields.located(key, required: required) else { return nil }
+        guard let url = SiteURL(text.value) else {
+            fields.report(.error("'\(key)' must be an absolute http(s) URL without query or fragment, found '\(text.value)'", at: text.location))
+            return nil
+        }
+        return url
+    }
+
+    private func colour(_ fields: FieldReader, _ key: String) -> String? {
+        guard let text = fields.located(key) else { return nil }
+        let hex = text.value.dropFirst()
+        guard text.value.hasPrefix("#"), hex.count == 6, hex.allSatisfy(\.isHexDigit) else {
+            fields.report(.error("'\(key)' must be a colour written #rrggbb, found '\(text.value)'", at: text.location))
+            return nil
+        }
+        return text.value.lowercased()
+    }
+
+}

@@ -1,0 +1,84 @@
+import WaymarkCore
+
+extension ContentLoader {
+    func loadTrails(site: String, sink: DiagnosticSink) -> [Trail] {
+        let folder = "\(site)/trails"
+        let names = (files.list(absolute(folder)) ?? []).filter { !$0.hasPrefix(".") && files.isDirectory(absolute("\(folder)/\($0)")) }
+        return names.compactMap { loadTrail(folder: "\(folder)/\($0)", slug: $0, site: site, sink: sink) }
+    }
+
+    private func loadTrail(folder: String, slug: String, site: String, sink: DiagnosticSink) -> Trail? {
+        guard Slug.isValid(slug) else {
+            sink.error("trail folder name '\(slug)' must be lower-case letters, digits and hyphens", at: SourceLocation(path: folder))
+            return nil
+        }
+        let indexPath = "\(folder)/index.md"
+        guard let source = text(indexPath, sink: sink), let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        let region = fields.string("region")
+        let distance = fields.double("distance_km", in: 0...10_000)
+        let difficulty = fields.choice("difficulty", as: Trail.Difficulty.self)
+        let duration = fields.int("duration_min", in: 1...100_000)
+        fields.finish()
+
+        let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
+        let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink) }
+        checkOrder(of: stops, sink: sink)
+        if stopFiles.isEmpty {
+            sink.warning("trail has no stops: add files named 01-<stop>.md beside index.md", at: SourceLocation(path: indexPath))
+        }
+        guard let title, let summary else { return nil }
+        return Trail(
+            slug: slug, source: indexPath, title: title, summary: summary, region: region,
+            distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: source.body,
+            stops: stops.sorted { $0.order < $1.order }
+        )
+    }
+
+    private func loadStop(path: String, fileName: String, site: String, sink: DiagnosticSink) -> Stop? {
+        let name = String(fileName.dropLast(3))
+        let prefix = name.prefix { $0.isNumber }
+        let hasNumber = !prefix.isEmpty && name.dropFirst(prefix.count).first == "-"
+        let slug = hasNumber ? String(name.dropFirst(prefix.count + 1)) : name
+        guard let source = text(path, sink: sink), let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
+        let title = fields.string("title", required: true)
+        let token = TokenField.read(fields, kind: .stop)
+        let latitude = fields.double("lat", required: true, in: -90...90)
+        let longitude = fields.double("lon", required: true, in: -180...180)
+        let summary = fields.string("summary")
+        let prompt = fields.string("prompt")
+        let explicitOrder = fields.int("order", in: 0...9999)
+        fields.finish()
+
+        if !Slug.isValid(slug) {
+            sink.error("stop file name must be NN-<slug>.md with a slug of lower-case letters, digits and hyphens", at: SourceLocation(path: path))
+        }
+        guard let order = explicitOrder ?? (hasNumber ? Int(prefix) : nil) else {
+            sink.error("cannot tell this stop's place in the trail: name the file NN-\(slug).md or add 'order:'", at: SourceLocation(path: path))
+            return nil
+        }
+        guard let title, let token, let latitude, let longitude, Slug.isValid(slug) else { return nil }
+        return Stop(
+            slug: slug, source: path, order: order, title: title, token: token.token,
+            tokenLocation: token.location, latitude: latitude, longitude: longitude, summary: summary,
+            prompt: prompt, body: source.body
+        )
+    }
+
+    /// Two stops at the same place, or with the same slug, would make the walking order ambiguous.
+    private func checkOrder(of stops: [Stop], sink: DiagnosticSink) {
+        var seenOrder: [Int: Stop] = [:]
+        var seenSlug: [String: Stop] = [:]
+        for stop in stops {
+            if let first = seenOrder[stop.order] {
+                sink.error("stop number \(stop.order) is also used by \(first.source.split(separator: "/").last!)", at: SourceLocation(path: stop.source))
+            }
+            if let first = seenSlug[stop.slug] {
+                sink.error("stop slug '\(stop.slug)' is also used by \(first.source.split(separator: "/").last!)", at: SourceLocation(path: stop.source))
+            }
+            seenOrder[stop.order] = seenOrder[stop.order] ?? stop
+            seenSlug[stop.slug] = seenSlug[stop.slug] ?? stop
+        }
+    }
+}

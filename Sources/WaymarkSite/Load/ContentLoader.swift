@@ -1,0 +1,71 @@
+import Foundation
+import WaymarkCore
+
+/// Loads every site under `<root>/content` into models, collecting all diagnostics on the way.
+public struct ContentLoader: Sendable {
+    public var root: String
+    public var files: ContentFiles
+
+    public init(root: String, files: ContentFiles = .disk) {
+        self.root = root
+        self.files = files
+    }
+
+    /// Loads the sites (all, or those named); diagnostics hold warnings and errors alike.
+    public func load(only siteIDs: Set<String> = []) -> (sites: [Site], diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let folders = (files.list(absolute("content")) ?? []).filter { name in
+            !name.hasPrefix(".") && files.isDirectory(absolute("content/\(name)")) && (siteIDs.isEmpty || siteIDs.contains(name))
+        }
+        if folders.isEmpty {
+            sink.error(siteIDs.isEmpty ? "no sites found: add content/<site>/site.yml" : "no site named \(siteIDs.sorted().joined(separator: ", ")) under content/", at: SourceLocation(path: "content"))
+        }
+        let sites = folders.compactMap { loadSite(folder: "content/\($0)", sink: sink) }
+        return (sites, sink.diagnostics)
+    }
+
+    func absolute(_ relative: String) -> String { root + "/" + relative }
+
+    /// Reads a content file as UTF-8 text; nil (with a diagnostic) when unreadable or not text.
+    func text(_ relative: String, sink: DiagnosticSink) -> SourceText? {
+        let data: Data
+        do {
+            data = try files.read(absolute(relative))
+        } catch {
+            sink.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: relative))
+            return nil
+        }
+        if let nul = data.firstIndex(of: 0) {
+            sink.error("file contains a NUL byte at offset \(nul - data.startIndex): it is not text", at: SourceLocation(path: relative))
+            return nil
+        }
+        guard let string = String(data: data, encoding: .utf8) else {
+            sink.error("file is not valid UTF-8 text", at: SourceLocation(path: relative))
+            return nil
+        }
+        do {
+            return try SourceText.split(string, path: relative)
+        } catch {
+            sink.report(error)
+            return nil
+        }
+    }
+
+    /// Reads a whole file as a YAML mapping (site.yml, tokens.yml) rather than front matter.
+    func yamlFile(_ relative: String, sink: DiagnosticSink) -> FieldReader? {
+        guard let data = try? files.read(absolute(relative)) else {
+            sink.error("missing file \(relative)", at: SourceLocation(path: relative))
+            return nil
+        }
+        guard let string = String(data: data, encoding: .utf8) else {
+            sink.error("file is not valid UTF-8 text", at: SourceLocation(path: relative))
+            return nil
+        }
+        return FieldReader.frontMatter(of: SourceText(path: relative, frontMatter: string, frontMatterLine: 1, body: ""), sink: sink)
+    }
+
+    /// Markdown files of a folder, sorted by name; nil when the folder does not exist.
+    func markdownFiles(in folder: String) -> [String]? {
+        files.list(absolute(folder))?.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+    }
+}

@@ -1,0 +1,23 @@
+import WaymarkCore
+
+/// What rendering a site needs besides its content.
+struct RenderInput {
+    let site: Site
+    let templates: TemplateSet
+    /// The day vaccination states are computed for (SOURCE_DATE_EPOCH, or today).
+    let today: CalendarDate
+    /// The ledger after this build's reconciliation: retired tokens get notice pages.
+    let ledger: TokenLedger
+
+    var config: SiteConfig { site.config }
+
+    /// Site-absolute link for a site path, honouring a base URL below a path.
+    func link(_ sitePath: String) -> String { config.baseURL.path(sitePath) }
+
+    /// The text printed in a token's QR code: as short as the site allows, in the form its host
+    /// answers in one hop.
+    func payload(for token: Token) -> String {
+        let base = (config.shortURL ?? config.baseURL).description
+        return base + "/t/\(token)" + (config.host.servesTokenWithoutSlash ? "" : "/")
+    }
+}

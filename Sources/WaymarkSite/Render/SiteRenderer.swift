@@ -1,0 +1,79 @@
+import WaymarkCore
+
+/// Renders one site into the files of its deployable folder, its private server files and its
+/// manifest entries. Pure: reads nothing, writes nothing.
+public struct SiteRenderer {
+    let input: RenderInput
+
+    /// One site's rendered files.
+    public struct Output: Sendable {
+        /// `site/<id>/`
+        public var site = OutputTree()
+        /// `site/_server/<id>/`: server rules for hosts that do not read them from the site folder.
+        public var server = OutputTree()
+    }
+
+    func render() -> Output {
+        var output = Output()
+        let css = input.templates.render("style.css", ["theme": ["primary": input.config.theme.primary, "accent": input.config.theme.accent]])
+        let cssPath = "assets/style.\(SHA256.hex(Array(css.utf8)).prefix(10)).css"
+        output.site.add(cssPath, css)
+        let siteContext = input.siteContext(css: input.link("/" + cssPath))
+
+        func page(_ template: String, _ file: String, _ values: [String: Any]) {
+            var context = values
+            context["site"] = siteContext
+            output.site.add(file, input.templates.render(template, context))
+        }
+
+        let trails = input.site.trails.map(trailSummary)
+        page("home", "index.html", ["page": input.pageContext(title: nil, description: input.config.description, path: "/"), "trails": trails])
+        page("404", "404.html", ["page": input.pageContext(title: nil, description: nil, path: nil, noindex: true)])
+        if !trails.isEmpty {
+            page("trails", "trails/index.html", ["page": input.pageContext(title: nil, description: nil, path: "/trails/"), "trails": trails])
+        }
+        for trail in input.site.trails {
+            page("trail", file(trail.path), trailContext(trail))
+            for (index, stop) in trail.stops.enumerated() {
+                page("stop", file(stop.path(in: trail)), stopContext(stop, at: index, in: trail))
+            }
+        }
+        for pet in input.site.pets {
+            page("pet", file(pet.path), petContext(pet))
+        }
+        for sitePage in input.site.pages {
+            page("page", file(sitePage.path), [
+                "page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
+                    .merging(["body": input.markdown(sitePage.body)]) { $1 },
+            ])
+        }
+        for token in input.site.issuedTokens {
+            output.site.add(file("/t/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
+        }
+        for (token, record) in input.ledger.retired {
+            page("retired", file("/t/\(token)/"), [
+                "page": input.pageContext(title: nil, description: nil, path: nil, noindex: true),
+                "token": token.rawValue, "title": record.title,
+            ])
+        }
+        output.site.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
+        output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml")]))
+        ServerRules(input: input).add(to: &output)
+        return output
+    }
+
+    /// `/trails/x/` → `trails/x/index.html`
+    func file(_ sitePath: String) -> String { String(sitePath.dropFirst()) + "index.html" }
+
+    /// Listed pages only: pets and token pages are unlisted and never appear here.
+    func sitemapURLs() -> [String] {
+        var paths = ["/"]
+        if !input.site.trails.isEmpty { paths.append("/trails/") }
+        for trail in input.site.trails {
+            paths.append(trail.path)
+            paths.append(contentsOf: trail.stops.map { $0.path(in: trail) })
+        }
+        paths.append(contentsOf: input.site.pages.map(\.path))
+        return paths.map { input.config.baseURL.absolute($0) }
+    }
+}

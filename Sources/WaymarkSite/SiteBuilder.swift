@@ -1,0 +1,101 @@
+import Foundation
+import WaymarkCore
+
+/// Runs the whole pipeline: load → check → render → write.
+///
+/// `check()` is the same run without the write step, which is exactly what `waymark check` is.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        /// Project root: holds content/, templates/ and (by default) site/.
+        public var root: String
+        /// Output folder; `<root>/site` by default.
+        public var output: String
+        /// Build only these sites (all sites are still loaded: tokens are checked across all).
+        public var only: Set<String>
+        /// The day vaccination states are computed for.
+        public var today: CalendarDate
+
+        public init(root: String, output: String? = nil, only: Set<String> = [], today: CalendarDate = .buildDay()) {
+            self.root = root
+            self.output = output ?? root + "/site"
+            self.only = only
+            self.today = today
+        }
+    }
+
+    /// What a successful run produced.
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Files per built site (the deployable folder only).
+        public var pageCounts: [SiteID: Int]
+        public var manifest: Manifest
+        /// Ledger files that were written because this build issued, moved or retired tokens.
+        public var updatedLedgers: [String]
+        /// All rendered output, by site (what `build` writes; kept for tests and previews).
+        public var rendered: [SiteID: SiteRenderer.Output]
+        /// The new text of each ledger that changed.
+        var ledgerTexts: [SiteID: String]
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
+    public func check() throws(DiagnosticsError) -> Result {
+        var (sites, diagnostics) = ContentLoader(root: options.root).load()
+        let reconciled = TokenReconciler.reconcile(sites)
+        diagnostics += reconciled.diagnostics
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet(overridesIn: options.root + "/templates")
+        } catch {
+            throw DiagnosticsError(diagnostics + error.diagnostics)
+        }
+        if !options.only.isEmpty {
+            let unknown = options.only.subtracting(sites.map(\.id.rawValue))
+            for name in unknown.sorted() { diagnostics.append(.error("no site named '\(name)'", at: SourceLocation(path: "content/\(name)"))) }
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+
+        sites.sort { $0.id < $1.id }
+        var manifest = Manifest()
+        var rendered: [SiteID: SiteRenderer.Output] = [:]
+        for site in sites {
+            let input = RenderInput(site: site, templates: templates, today: options.today, ledger: reconciled.ledgers[site.id] ?? site.ledger)
+            ManifestBuilder(input: input).add(to: &manifest)
+            if options.only.isEmpty || options.only.contains(site.id.rawValue) {
+                rendered[site.id] = SiteRenderer(input: input).render()
+            }
+        }
+        let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
+        return Result(
+            diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.files.count }, manifest: manifest,
+            updatedLedgers: ledgers.map { "content/\($0)/\(TokenLedger.fileName)" }, rendered: rendered,
+            ledgerTexts: Dictionary(uniqueKeysWithValues: ledgers.map { ($0, reconciled.ledgers[$0]!.yaml(site: $0)) })
+        )
+    }
+
+    /// Checks, renders and writes: the previous output is replaced only if everything succeeded.
+    public func build() throws -> Result {
+        let result = try check()
+        var entries: [String: OutputWriter.Entry] = ["_manifest.json": .file(Array(try result.manifest.encoded()))]
+        for (id, output) in result.rendered {
+            entries[id.rawValue] = .tree(output.site)
+            entries["_server/\(id)"] = .tree(output.server)
+        }
+        try OutputWriter(root: options.output).replace(entries)
+        for (id, text) in result.ledgerTexts {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(options.root)/content/\(id)/\(TokenLedger.fileName)"), options: .atomic)
+        }
+        return result
+    }
+}
+
+public extension CalendarDate {
+    /// The day a build renders for: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
+    static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) { return CalendarDate(secondsSince1970: epoch) }
+        return CalendarDate(secondsSince1970: Int(Date().timeIntervalSince1970))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import WaymarkCore
+import WaymarkSite
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every site into site/<site>/ (checked first; nothing is written on error).",
+        discussion: """
+        Writes site/<site>/ (deploy this folder), site/_manifest.json (private: token → target) and \
+        site/_server/<site>/ (server rules for hosts that do not read them from the site folder). \
+        New tokens are recorded in content/<site>/tokens.yml. Set SOURCE_DATE_EPOCH to pin the day \
+        vaccination states are computed for.
+
+        Examples:
+          waymark build
+          waymark build --site hollowcreek --output /tmp/preview
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Output folder (default: <root>/site).")
+    var output: String?
+
+    func run() throws {
+        let root = project.absoluteRoot
+        let builder = SiteBuilder(options: .init(root: root, output: output, only: Set(project.site)))
+        let clock = ContinuousClock.now
+        do {
+            let result = try builder.build()
+            DiagnosticOutput.print(result.diagnostics, root: root, summary: false)
+            for ledger in result.updatedLedgers { print("updated \(ledger)") }
+            let files = result.pageCounts.values.reduce(0, +)
+            let elapsed = ContinuousClock.now - clock
+            print("built \(result.pageCounts.count) site\(result.pageCounts.count == 1 ? "" : "s"), \(files) files, \(result.manifest.tokens.count) tokens in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+        } catch let error as DiagnosticsError {
+            DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
+            throw ExitCode.failure
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,1 @@
+(function(){var d=document.documentElement.dataset,u=document.getElementById("target").href+location.hash;if(d.beacon&&navigator.sendBeacon){try{navigator.sendBeacon(d.beacon,JSON.stringify({site:d.site,token:d.token,ref:document.referrer||null}))}catch(e){}}location.replace(u)})();
