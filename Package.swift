@@ -45,6 +45,11 @@ let package = Package(
             ]
         ),
 
+        // BEGIN qr-bench targets
+        // QR encode + SVG + PNG throughput, run by bench/qr/run.sh; not part of the product.
+        .executableTarget(name: "waymark-bench-qr", dependencies: ["WaymarkNative"]),
+        // END qr-bench targets
+
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative"]),
         .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"]),

@@ -4,7 +4,8 @@ public enum QREncodingMode: String, Sendable {
     case alphanumeric
     /// The whole payload as bytes (UTF-8): 8 bits a character.
     case byte
-    /// Segments in several modes, as split by libqrencode (e.g. a digit run inside bytes).
+    /// libqrencode's own segmentation (numeric, alphanumeric and byte segments as it sees fit),
+    /// kept only when it needs a smaller version than a single mode, e.g. for long digit runs.
     case mixed
 
     /// The 45 characters of the QR alphanumeric set: `0-9A-Z $%*+-./:`.

@@ -17,11 +17,9 @@ extension QRMatrix {
         let whole: QREncodingMode = QREncodingMode.fitsAlphanumeric(bytes) ? .alphanumeric : .byte
         var best = Self.encode(bytes, as: whole, errorCorrection)
         // QRcode_encodeString stops at a NUL byte, so only NUL-free payloads may be split.
-        if !bytes.contains(0) {
-            let split = Self.encode(bytes, as: .mixed, errorCorrection)
-            if case let .success(candidate) = split {
-                if case let .success(current) = best, current.version <= candidate.version {} else { best = split }
-            }
+        if !bytes.contains(0), case let .success(split) = Self.encode(bytes, as: .mixed, errorCorrection) {
+            let wholeVersion = (try? best.get())?.version ?? Int.max
+            if split.version < wholeVersion { best = .success(split) }
         }
         self = try best.get()
     }
@@ -36,13 +34,8 @@ private extension QRMatrix {
         case .mixed:
             // Hint QR_MODE_8 keeps libqrencode from reading Shift-JIS; casesensitive = 1 keeps
             // it from upper-casing the payload.
-            code = bytes.withUnsafeBufferPointer { buffer in
-                let text = Array(buffer) + [0]
-                return text.withUnsafeBufferPointer {
-                    $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: text.count) {
-                        QRcode_encodeString($0, 0, level.cLevel, QR_MODE_8, 1)
-                    }
-                }
+            code = (bytes + [0]).withUnsafeBufferPointer { text in
+                text.withMemoryRebound(to: CChar.self) { QRcode_encodeString($0.baseAddress, 0, level.cLevel, QR_MODE_8, 1) }
             }
         case .alphanumeric, .byte:
             guard let input = QRinput_new2(0, level.cLevel) else { return .failure(failure(bytes, level)) }

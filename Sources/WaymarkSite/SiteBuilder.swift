@@ -82,7 +82,7 @@ public struct SiteBuilder: Sendable {
         var entries: [String: OutputWriter.Entry] = ["_manifest.json": .file(Array(try result.manifest.encoded()))]
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
-            entries["_server/\(id)"] = .tree(output.server)
+            if !output.server.files.isEmpty { entries["_server/\(id)"] = .tree(output.server) }
         }
         try OutputWriter(root: options.output).replace(entries)
         for (id, text) in result.ledgerTexts {

@@ -18,6 +18,8 @@ public struct SiteURL: Hashable, Sendable, CustomStringConvertible {
         guard !host.isEmpty else { return nil }
         origin = String(text[..<slash])
         var path = String(rest[slash...])
+        // Only unreserved characters: the prefix is written into server rules and pages unquoted.
+        guard path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~/".contains($0)) }) else { return nil }
         while path.hasSuffix("/") { path.removeLast() }
         pathPrefix = path
     }

@@ -11,6 +11,7 @@ extension RenderInput {
             "home": link("/"),
             "trails_url": link("/trails/"),
             "has_trails": !site.trails.isEmpty,
+            "has_pages": !site.pages.isEmpty,
             "css": css,
             "pages": site.pages.map { ["title": $0.title, "url": link($0.path), "summary": $0.summary as Any] },
         ]

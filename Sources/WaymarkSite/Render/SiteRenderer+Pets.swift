@@ -10,6 +10,10 @@ extension SiteRenderer {
             "allergies": pet.allergies, "medications": pet.medications,
             "vaccinations": pet.vaccinations.map(vaccinationContext),
         ]
+        for (key, list) in ["contact": pet.owner.publicContact.count, "allergies": pet.allergies.count,
+                            "medications": pet.medications.count, "vaccinations": pet.vaccinations.count] {
+            values["has_\(key)"] = list > 0
+        }
         values["name_latin"] = pet.nameLatin
         values["breed"] = pet.breed
         values["sex"] = pet.sex?.rawValue

@@ -9,6 +9,7 @@ extension TokenLedger {
         # Kept up to date by `waymark build`; commit it with the content. A token is permanent:
         # to take one out of use, set `status: retired` (its page then says "no longer active").
 
+
         """
         for (token, record) in records.sorted(by: { $0.key < $1.key }) {
             text += """
