@@ -14,12 +14,15 @@ public struct SiteBuilder: Sendable {
         public var only: Set<String>
         /// The day vaccination states are computed for.
         public var today: CalendarDate
+        /// Where content and template overrides are read from (memory in unit tests).
+        public var files: ContentFiles
 
-        public init(root: String, output: String? = nil, only: Set<String> = [], today: CalendarDate = .buildDay()) {
+        public init(root: String, output: String? = nil, only: Set<String> = [], today: CalendarDate = .buildDay(), files: ContentFiles = .disk) {
             self.root = root
             self.output = output ?? root + "/site"
             self.only = only
             self.today = today
+            self.files = files
         }
     }
 
@@ -43,12 +46,12 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
     public func check() throws(DiagnosticsError) -> Result {
-        var (sites, diagnostics) = ContentLoader(root: options.root).load()
+        var (sites, diagnostics) = ContentLoader(root: options.root, files: options.files).load()
         let reconciled = TokenReconciler.reconcile(sites)
         diagnostics += reconciled.diagnostics
         let templates: TemplateSet
         do {
-            templates = try TemplateSet(overridesIn: options.root + "/templates")
+            templates = try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
         } catch {
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }

@@ -57,7 +57,7 @@ public struct SiteRenderer {
             ])
         }
         output.site.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
-        output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml")]))
+        output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
         ServerRules(input: input).add(to: &output)
         return output
     }
