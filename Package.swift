@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative"]),
         .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"]),
-        .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore"]),
+        .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore", "WaymarkNative"]),
     ]
 )

@@ -14,6 +14,15 @@ final class QREncodingModeTests: XCTestCase {
         XCTAssertEqual(upper.size, 4 * upper.version + 17)
     }
 
+    func testLibqrencodeSegmentationWinsWhenItSavesAVersion() throws {
+        // Measured: the whole URL in byte mode needs version 4 at M; libqrencode's split
+        // (bytes, then "/4XKQ9T2MPA/" in alphanumeric mode) fits version 3.
+        let pets = try QRCode(payload: "https://pets.pawprint.example/t/4XKQ9T2MPA/")
+        XCTAssertEqual(pets.matrix.mode, .mixed)
+        XCTAssertEqual(pets.matrix.version, 3)
+        QRDecoders.assertDecodes(pets)
+    }
+
     func testLowerCaseIsNeverUpperCased() throws {
         // libqrencode upper-cases unless told the input is case-sensitive.
         let code = try QRCode(payload: "https://hc.example/t/7kq2mx/")

@@ -23,7 +23,7 @@ public enum TokenReconciler {
         for site in sites {
             var ledger = site.ledger
             let items = site.issuedTokens
-            let sources = Set(items.map { relativeSource($0.source, in: site) })
+            let sources = site.itemFiles.union(items.map { relativeSource($0.source, in: site) })
             for item in items {
                 let source = relativeSource(item.source, in: site)
                 if let first = firstUse[item.token] {

@@ -43,8 +43,17 @@ extension ContentLoader {
             trails: loadTrails(site: folder, sink: sink),
             pets: loadPets(site: folder, sink: sink),
             pages: loadPages(site: folder, sink: sink),
-            ledger: loadLedger(site: folder, sink: sink)
+            ledger: loadLedger(site: folder, sink: sink),
+            itemFiles: itemFiles(site: folder)
         )
+    }
+
+    private func itemFiles(site: String) -> Set<String> {
+        let trails = (files.list(absolute("\(site)/trails")) ?? []).flatMap { trail in
+            (markdownFiles(in: "\(site)/trails/\(trail)") ?? []).map { "trails/\(trail)/\($0)" }
+        }
+        let pets = (markdownFiles(in: "\(site)/pets") ?? []).map { "pets/\($0)" }
+        return Set(trails + pets)
     }
 
     private func url(_ fields: FieldReader, _ key: String, required: Bool) -> SiteURL? {

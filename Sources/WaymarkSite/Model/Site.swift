@@ -9,6 +9,9 @@ public struct Site: Sendable {
     public var pets: [Pet]
     public var pages: [Page]
     public var ledger: TokenLedger
+    /// Every item file found (site-relative), loaded or not: an item whose file failed to load
+    /// still exists, so its token must not be treated as freed.
+    public var itemFiles: Set<String>
 
     public var id: SiteID { config.id }
 

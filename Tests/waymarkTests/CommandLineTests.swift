@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The commands as a user meets them: exit codes, compiler-style diagnostics on stderr, init.
+@Suite struct CommandLineTests {
+    @Test func buildErrorsArePrintedWithSourceLineCaretAndSummary() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let stop = "\(project)/content/hollowcreek/trails/millrace-heritage-walk/03-dye-house.md"
+        let text = try String(contentsOfFile: stop, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ntitel:").write(toFile: stop, atomically: true, encoding: .utf8)
+        let run = try WaymarkBinary.run(["build", "--root", project])
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+        content/hollowcreek/trails/millrace-heritage-walk/03-dye-house.md:1:1: error: missing required field 'title'
+            ---
+            ^
+        content/hollowcreek/trails/millrace-heritage-walk/03-dye-house.md:2:1: warning: unknown key 'titel'; did you mean 'title'?
+            titel: The Dye House
+            ^
+        1 error, 1 warning
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: "\(project)/site"), "nothing is written on error")
+    }
+
+    @Test func checkWritesNothingAndStrictFailsOnWarnings() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let clean = try WaymarkBinary.run(["check", "--root", project])
+        #expect(clean.status == 0)
+        #expect(clean.stderr == "0 errors, 0 warnings\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(project)/site"))
+
+        let page = "\(project)/content/pawprint/pages/about.md"
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ncolour: blue\ntitle:").write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try WaymarkBinary.run(["check", "--root", project]).status == 0)
+        let strict = try WaymarkBinary.run(["check", "--root", project, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("content/pawprint/pages/about.md:2:1: warning: unknown key 'colour'"))
+    }
+
+    @Test func initScaffoldsAProjectThatBuilds() throws {
+        let folder = try WaymarkBinary.temporaryFolder() + "/new"
+        let created = try WaymarkBinary.run(["init", folder])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/content/hollowcreek/site.yml"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/templates/layout.mustache"))
+        let built = try WaymarkBinary.run(["build"], in: folder)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("built 2 sites"))
+        let again = try WaymarkBinary.run(["init", folder])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("error: refusing to overwrite existing files: content/hollowcreek/pages/about.md"))
+    }
+
+    @Test func unknownSiteIsAnError() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let run = try WaymarkBinary.run(["build", "--root", project, "--site", "nope"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/nope:1:1: error: no site named 'nope'"))
+    }
+}
