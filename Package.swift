@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // BEGIN ingest dependencies
+        // END ingest dependencies
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -40,19 +42,25 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkSite",
+                "WaymarkCore", "WaymarkNative", "WaymarkSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // BEGIN ingest targets
+        // END ingest targets
+        // BEGIN print targets
+        // END print targets
         // BEGIN qr-bench targets
         // QR encode + SVG + PNG throughput, run by bench/qr/run.sh; not part of the product.
         .executableTarget(name: "waymark-bench-qr", dependencies: ["WaymarkNative"]),
         // END qr-bench targets
 
+        // Helpers the test targets share: the real decoders and checkers, and the built binaries.
+        .target(name: "WaymarkTestSupport", dependencies: ["WaymarkNative"], path: "Tests/WaymarkTestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
-        .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative"]),
+        .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative", "WaymarkTestSupport"]),
         .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"]),
-        .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore", "WaymarkNative"]),
+        .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore", "WaymarkNative", "WaymarkTestSupport"]),
     ]
 )

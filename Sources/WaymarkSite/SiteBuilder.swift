@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+import WaymarkNative
 
 /// Runs the whole pipeline: load → check → render → write.
 ///
@@ -64,11 +65,26 @@ public struct SiteBuilder: Sendable {
         sites.sort { $0.id < $1.id }
         var manifest = Manifest()
         var rendered: [SiteID: SiteRenderer.Output] = [:]
+        var styles: [SiteID: QRStyle] = [:]
         for site in sites {
-            let input = RenderInput(site: site, templates: templates, today: options.today, ledger: reconciled.ledgers[site.id] ?? site.ledger)
+            switch QRSettingsCheck.style(for: site.config, root: options.root) {
+            case let .success(style): styles[site.id] = style
+            case let .failure(problems): diagnostics += problems.diagnostics
+            }
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        for site in sites {
+            let input = RenderInput(
+                site: site, templates: templates, today: options.today,
+                ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!
+            )
             ManifestBuilder(input: input).add(to: &manifest)
             if options.only.isEmpty || options.only.contains(site.id.rawValue) {
-                rendered[site.id] = SiteRenderer(input: input).render()
+                do {
+                    rendered[site.id] = try SiteRenderer(input: input).render()
+                } catch {
+                    throw DiagnosticsError(diagnostics + error.diagnostics)
+                }
             }
         }
         let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
@@ -86,6 +102,7 @@ public struct SiteBuilder: Sendable {
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
             if !output.server.files.isEmpty { entries["_server/\(id)"] = .tree(output.server) }
+            entries["_print/\(id)/qr"] = .tree(output.qr)
         }
         try OutputWriter(root: options.output).replace(entries)
         for (id, text) in result.ledgerTexts {

@@ -1,5 +1,6 @@
 import XCTest
 import WaymarkNative
+import WaymarkTestSupport
 
 /// Custom colours decode; low contrast and light-on-dark are refused unless allowed.
 final class QRColourTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 import WaymarkNative
+import WaymarkTestSupport
 
 /// The encoder picks the mode that gives the smallest version.
 final class QREncodingModeTests: XCTestCase {

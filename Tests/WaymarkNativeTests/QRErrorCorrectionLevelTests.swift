@@ -1,5 +1,6 @@
 import XCTest
 import WaymarkNative
+import WaymarkTestSupport
 
 /// Every error-correction level decodes, and more redundancy never shrinks the symbol.
 final class QRErrorCorrectionLevelTests: XCTestCase {

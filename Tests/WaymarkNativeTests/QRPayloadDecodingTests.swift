@@ -1,5 +1,6 @@
 import XCTest
 import WaymarkNative
+import WaymarkTestSupport
 
 /// Realistic payloads come back from both decoders exactly, from the PNG and from the SVG.
 final class QRPayloadDecodingTests: XCTestCase {

@@ -1,3 +1,4 @@
+import WaymarkTestSupport
 import XCTest
 @testable import WaymarkNative
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WaymarkTestSupport
 
 /// The commands as a user meets them: exit codes, compiler-style diagnostics on stderr, init.
 @Suite struct CommandLineTests {

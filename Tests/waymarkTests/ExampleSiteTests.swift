@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WaymarkCore
 import WaymarkNative
+import WaymarkTestSupport
 
 /// Builds the example content with the real binary and checks the output by parsing it.
 @Suite(.serialized) struct ExampleSiteTests {

@@ -16,6 +16,7 @@ public struct SiteConfig: Sendable {
     /// Let raw HTML in Markdown through. Off unless the site opts in.
     public var rawHTML: Bool
     public var theme: Theme
+    public var qr: QRSettings
 
     /// The static host the site is deployed to; it decides which server files are written.
     public enum Host: String, CaseIterable, Sendable {

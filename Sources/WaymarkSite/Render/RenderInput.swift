@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkNative
 
 /// What rendering a site needs besides its content.
 struct RenderInput {
@@ -8,8 +9,13 @@ struct RenderInput {
     let today: CalendarDate
     /// The ledger after this build's reconciliation: retired tokens get notice pages.
     let ledger: TokenLedger
+    /// Checked beforehand (`QRSettingsCheck`): every code of the site is made with it.
+    let qrStyle: QRStyle
 
     var config: SiteConfig { site.config }
+
+    /// The token folders redirect pages are written to: `t`, and `T` for upper-case payloads.
+    var tokenFolders: [String] { config.qr.uppercase ? ["t", "T"] : ["t"] }
 
     /// Site-absolute link for a site path, honouring a base URL below a path.
     func link(_ sitePath: String) -> String { config.baseURL.path(sitePath) }
@@ -18,6 +24,7 @@ struct RenderInput {
     /// answers in one hop.
     func payload(for token: Token) -> String {
         let base = (config.shortURL ?? config.baseURL).description
-        return base + "/t/\(token)" + (config.host.servesTokenWithoutSlash ? "" : "/")
+        let payload = base + "/t/\(token)" + (config.host.servesTokenWithoutSlash ? "" : "/")
+        return config.qr.uppercase ? payload.uppercased() : payload
     }
 }

@@ -27,17 +27,22 @@ struct ServerRules {
     private func rulesContext() -> [String: Any] {
         let prefix = input.config.baseURL.pathPrefix
         let beacon = input.config.beaconURL != nil
-        var tokens: [[String: Any]] = input.site.issuedTokens.sorted { $0.token < $1.token }.map { token in
-            ["from": "\(prefix)/t/\(token.token)", "to": input.link(token.path), "page": "\(prefix)/t/\(token.token)/index.html", "status": 302, "beacon": beacon]
-        }
         // Cloudflare answers a rewrite only with 200; Netlify can say the token is gone (410).
         let goneStatus = input.config.host == .netlify ? 410 : 200
-        tokens += input.ledger.retired.map { token, _ in
-            ["from": "\(prefix)/t/\(token)", "to": "\(prefix)/t/\(token)/index.html", "page": "\(prefix)/t/\(token)/index.html", "status": goneStatus, "beacon": false]
+        var tokens: [[String: Any]] = []
+        for folder in input.tokenFolders {
+            tokens += input.site.issuedTokens.sorted { $0.token < $1.token }.map { token in
+                ["from": "\(prefix)/\(folder)/\(token.token)", "to": input.link(token.path), "page": "\(prefix)/\(folder)/\(token.token)/index.html", "status": 302, "beacon": beacon]
+            }
+            tokens += input.ledger.retired.map { token, _ in
+                let page = "\(prefix)/\(folder)/\(token)/index.html"
+                return ["from": "\(prefix)/\(folder)/\(token)", "to": page, "page": page, "status": goneStatus, "beacon": false]
+            }
         }
         return [
             "site_id": input.config.id.rawValue,
             "site_prefix": prefix,
+            "token_folder": input.config.qr.uppercase ? "[tT]" : "t",
             "tokens": tokens,
             "script_hash": SHA256.cspSource(for: input.templates.redirectScript),
             "connect_src": input.config.beaconURL.flatMap { SiteURL($0)?.origin } ?? "'none'",

@@ -11,10 +11,13 @@ public struct SiteRenderer {
         public var site = OutputTree()
         /// `site/_server/<id>/`: server rules for hosts that do not read them from the site folder.
         public var server = OutputTree()
+        /// `site/_print/<id>/qr/`: each live token's code as SVG and PNG.
+        public var qr = OutputTree()
     }
 
-    func render() -> Output {
+    func render() throws(DiagnosticsError) -> Output {
         var output = Output()
+        output.qr = try QRCodeFiles(input: input).render()
         let css = input.templates.render("style.css", ["theme": ["primary": input.config.theme.primary, "accent": input.config.theme.accent]])
         let cssPath = "assets/style.\(SHA256.hex(Array(css.utf8)).prefix(10)).css"
         output.site.add(cssPath, css)
@@ -47,14 +50,16 @@ public struct SiteRenderer {
                     .merging(["body": input.markdown(sitePage.body)]) { $1 },
             ])
         }
-        for token in input.site.issuedTokens {
-            output.site.add(file("/t/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
-        }
-        for (token, record) in input.ledger.retired {
-            page("retired", file("/t/\(token)/"), [
-                "page": input.pageContext(title: nil, description: nil, path: nil, noindex: true),
-                "token": token.rawValue, "title": record.title,
-            ])
+        for folder in input.tokenFolders {
+            for token in input.site.issuedTokens {
+                output.site.add(file("/\(folder)/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
+            }
+            for (token, record) in input.ledger.retired {
+                page("retired", file("/\(folder)/\(token)/"), [
+                    "page": input.pageContext(title: nil, description: nil, path: nil, noindex: true),
+                    "token": token.rawValue, "title": record.title,
+                ])
+            }
         }
         output.site.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
         output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))

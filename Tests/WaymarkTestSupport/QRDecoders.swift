@@ -7,15 +7,15 @@ import WaymarkNative
 ///
 /// A missing tool fails the test with the install line: the Makefile installs them, so a
 /// skip would only hide a broken machine.
-enum QRDecoders {
-    struct ToolFailure: Error, CustomStringConvertible {
-        let description: String
+public enum QRDecoders {
+    public struct ToolFailure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Decodes `code` from its PNG and from its SVG (rasterised by rsvg-convert) with both
     /// decoders and asserts each returns exactly the payload. `zbarUpscale` > 1 enlarges the
     /// image (nearest-neighbour) for zbar only, which needs more than one pixel a module.
-    static func assertDecodes(_ code: QRCode, zbarUpscale: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
+    public static func assertDecodes(_ code: QRCode, zbarUpscale: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
         do {
             let folder = try temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -37,7 +37,7 @@ enum QRDecoders {
     }
 
     /// Texts zbarimg reads in the image (empty when it finds none).
-    static func zbar(_ png: URL) throws -> [String] {
+    public static func zbar(_ png: URL) throws -> [String] {
         let result = try run("zbarimg", ["--raw", "-q", png.path], install: "apt-get install zbar-tools")
         // Exit 4 means "no symbol found"; --raw ends each text with a newline.
         guard result.status == 0 || result.status == 4 else { throw ToolFailure(description: "zbarimg: \(result.error)") }
@@ -46,7 +46,7 @@ enum QRDecoders {
     }
 
     /// Texts zxing-cpp reads in the image, through its Python binding and Pillow.
-    static func zxing(_ png: URL) throws -> [String] {
+    public static func zxing(_ png: URL) throws -> [String] {
         let script = """
         import sys, json, zxingcpp
         from PIL import Image
@@ -59,13 +59,13 @@ enum QRDecoders {
     }
 
     /// Rasterises an SVG at its own width and height.
-    static func rasterise(svg: URL, to png: URL) throws {
+    public static func rasterise(svg: URL, to png: URL) throws {
         let result = try run("rsvg-convert", ["-o", png.path, svg.path], install: "apt-get install librsvg2-bin")
         guard result.status == 0 else { throw ToolFailure(description: "rsvg-convert: \(result.error)") }
     }
 
     /// A copy of the image `factor` times larger, nearest-neighbour (no new grey levels).
-    static func nearestUpscale(_ png: URL, by factor: Int) throws -> URL {
+    public static func nearestUpscale(_ png: URL, by factor: Int) throws -> URL {
         let target = png.deletingPathExtension().appendingPathExtension("x\(factor).png")
         let script = """
         import sys
@@ -78,7 +78,7 @@ enum QRDecoders {
         return target
     }
 
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-qr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

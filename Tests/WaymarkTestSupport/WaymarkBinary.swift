@@ -1,24 +1,25 @@
 import Foundation
 
 /// Runs the real `waymark` executable built beside the test bundle, as a user would.
-enum WaymarkBinary {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+public enum WaymarkBinary {
+    /// The repository root: this file is Tests/WaymarkTestSupport/WaymarkBinary.swift.
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
-    static var path: String {
+    public static var path: String {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("waymark").path
         if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         return repository + "/.build/debug/waymark"
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -38,14 +39,14 @@ enum WaymarkBinary {
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func temporaryFolder() throws -> String {
+    public static func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "waymark-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
     /// Copies the repository's example project (content/ and templates/) into a fresh folder.
-    static func exampleProject() throws -> String {
+    public static func exampleProject() throws -> String {
         let folder = try temporaryFolder()
         for name in ["content", "templates"] {
             try FileManager.default.copyItem(atPath: "\(repository)/\(name)", toPath: "\(folder)/\(name)")
@@ -54,7 +55,7 @@ enum WaymarkBinary {
     }
 
     /// Every regular file below `folder`, by relative path, with its bytes.
-    static func snapshot(_ folder: String) -> [String: Data] {
+    public static func snapshot(_ folder: String) -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let path = enumerator?.nextObject() as? String {
