@@ -7,7 +7,7 @@ mode=${1:-build}
 
 build_packages="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpng-dev libxml2-dev"
 test_packages="zbar-tools librsvg2-bin qpdf poppler-utils python3-pip"
-python_packages="zxing-cpp"
+python_packages="zxing-cpp pillow"
 
 packages=$build_packages
 [ "$mode" = test ] && packages="$packages $test_packages"
@@ -34,7 +34,11 @@ fi
 
 if [ "$mode" = test ]; then
     for package in $python_packages; do
-        module=$(echo "$package" | tr '-' '_' | sed 's/^zxing_cpp$/zxingcpp/')
+        case $package in
+            zxing-cpp) module=zxingcpp ;;
+            pillow) module=PIL ;;
+            *) module=$(echo "$package" | tr '-' '_') ;;
+        esac
         python3 -c "import $module" 2>/dev/null && continue
         echo "installing $package (PyPI)"
         python3 -m pip install --quiet "$package" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$package"
