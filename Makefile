@@ -1,6 +1,7 @@
 # Waymark — the two commands a person needs:
 #   make site   install what is missing, build waymark (release) and build the example content into site/
 #   make test   install what the tests need, then run every test
+#   make bench  run the benchmarks in bench/ (BENCH="qr" for some)
 SWIFT ?= swift
 BUILD_FLAGS ?=
 SCAFFOLD := Sources/WaymarkSite/Scaffold/example-project.txt
@@ -31,8 +32,8 @@ scaffold:
 	  printf '@@waymark-file %s %s\n' "$$f" "$$(wc -c < "$$f" | tr -d ' ')"; cat "$$f"; printf '\n'; done; } > $(SCAFFOLD).tmp
 	@if cmp -s $(SCAFFOLD).tmp $(SCAFFOLD); then rm $(SCAFFOLD).tmp; else mv $(SCAFFOLD).tmp $(SCAFFOLD); echo "updated $(SCAFFOLD)"; fi
 
-bench:
-	@sh bench/run.sh
+bench: deps
+	@bash bench/run.sh $(BENCH)
 
 clean:
 	rm -rf .build site/*/ site/_manifest.json
