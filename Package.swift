@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // BEGIN ingest dependencies
+        // waymark-ingest: plain SwiftNIO (NIOHTTP1), not Hummingbird — a third of the binary and build time.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // END ingest dependencies
     ],
     targets: [
@@ -25,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
-        .target(name: "WaymarkNative", dependencies: ["CCmarkGFM", "CQRencode", "CPNG", "CXML2"]),
+        .target(name: "WaymarkNative", dependencies: ["CCmarkGFM", "CQRencode", "CPNG", "CXML2", "CPangoCairo"]),
         .target(name: "WaymarkCore"),
         .target(
             name: "WaymarkSite",
@@ -48,8 +51,26 @@ let package = Package(
         ),
 
         // BEGIN ingest targets
+        // The scan-log vocabulary shared by waymark-ingest (writes) and `waymark report` (reads).
+        .target(name: "WaymarkScans", dependencies: ["WaymarkCore"]),
+        .executableTarget(
+            name: "waymark-ingest",
+            dependencies: [
+                "WaymarkCore", "WaymarkScans",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "WaymarkScansTests", dependencies: ["WaymarkScans", "WaymarkCore"]),
+        // Starts the real waymark-ingest binary (built beside the tests) and talks HTTP to it.
+        .testTarget(name: "WaymarkIngestTests", dependencies: ["WaymarkScans", "WaymarkCore", "WaymarkTestSupport"]),
         // END ingest targets
         // BEGIN print targets
+        // cairo + pango (+ fontconfig, through pangoft2) for PDF card sheets; used by WaymarkNative only.
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         // END print targets
         // BEGIN qr-bench targets
         // QR encode + SVG + PNG throughput, run by bench/qr/run.sh; not part of the product.
@@ -60,7 +81,7 @@ let package = Package(
         .target(name: "WaymarkTestSupport", dependencies: ["WaymarkNative"], path: "Tests/WaymarkTestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"]),
+        .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"], exclude: ["Fixtures"]),
         .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore", "WaymarkNative", "WaymarkTestSupport"]),
     ]
 )

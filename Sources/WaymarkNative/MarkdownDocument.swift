@@ -19,7 +19,7 @@ public final class MarkdownDocument {
     }
 
     private let parser: OpaquePointer
-    private let root: OpaquePointer
+    let root: OpaquePointer
     private let flags: Int32
 
     public init(_ markdown: String, options: Options = Options()) {
@@ -46,13 +46,33 @@ public final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// The document as an HTML fragment.
+    /// The document as an HTML fragment; headings carry the ids `headingIDs()` gives.
     public func html() -> String {
         // The extension list must be passed again here, or tables are silently dropped.
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let pointer = cmark_render_html(root, flags, extensions) else { return "" }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return Self.addingIDs(headingIDs(), to: String(cString: pointer))
+    }
+
+    /// cmark writes headings as bare `<hN>` tags, in document order: give the n-th one the n-th id.
+    /// Raw HTML headings would upset the count, so when counts differ nothing is changed.
+    static func addingIDs(_ ids: [String], to html: String) -> String {
+        var result = ""
+        var rest = html[...]
+        var found = 0
+        while let range = rest.range(of: "<h") {
+            let tail = rest[range.upperBound...]
+            result += rest[..<range.upperBound]
+            rest = tail
+            guard let level = tail.first, ("1"..."6").contains(level), tail.dropFirst().first == ">" else { continue }
+            guard found < ids.count else { return html }
+            result += "\(level) id=\"\(ids[found])\""
+            rest = tail.dropFirst()
+            found += 1
+        }
+        guard found == ids.count else { return html }
+        return result + rest
     }
 
     /// Extensions are registered once per process; cmark keeps them in a global registry.

@@ -50,6 +50,7 @@ public struct SiteBuilder: Sendable {
         var (sites, diagnostics) = ContentLoader(root: options.root, files: options.files).load()
         let reconciled = TokenReconciler.reconcile(sites)
         diagnostics += reconciled.diagnostics
+        diagnostics += VaccinationCheck.diagnostics(for: sites, today: options.today)
         let templates: TemplateSet
         do {
             templates = try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
@@ -76,17 +77,21 @@ public struct SiteBuilder: Sendable {
         for site in sites {
             let input = RenderInput(
                 site: site, templates: templates, today: options.today,
-                ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!
+                ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!,
+                root: options.root, files: options.files
             )
             ManifestBuilder(input: input).add(to: &manifest)
             if options.only.isEmpty || options.only.contains(site.id.rawValue) {
                 do {
-                    rendered[site.id] = try SiteRenderer(input: input).render()
-                } catch {
+                    let output = try SiteRenderer(input: input).render()
+                    diagnostics += output.diagnostics
+                    rendered[site.id] = output
+                } catch let error as DiagnosticsError {
                     throw DiagnosticsError(diagnostics + error.diagnostics)
                 }
             }
         }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
         return Result(
             diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.files.count }, manifest: manifest,

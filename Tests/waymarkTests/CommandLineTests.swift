@@ -18,7 +18,10 @@ import WaymarkTestSupport
         content/hollowcreek/trails/millrace-heritage-walk/03-dye-house.md:2:1: warning: unknown key 'titel'; did you mean 'title'?
             titel: The Dye House
             ^
-        1 error, 1 warning
+        content/pawprint/pets/pepper.md:19:14: warning: Pepper's 'Feline enteritis and cat flu' vaccination expired on 2026-06-11
+                expires: 2026-06-11
+                         ^
+        1 error, 2 warnings
 
         """)
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site"), "nothing is written on error")
@@ -28,14 +31,16 @@ import WaymarkTestSupport
         let project = try WaymarkBinary.exampleProject()
         let clean = try WaymarkBinary.run(["check", "--root", project])
         #expect(clean.status == 0)
-        #expect(clean.stderr == "0 errors, 0 warnings\n")
+        // The example registry keeps one pet with an expired vaccination, on purpose.
+        #expect(clean.stderr.hasSuffix("0 errors, 1 warning\n"))
+        #expect(clean.stderr.hasPrefix("content/pawprint/pets/pepper.md:19:14: warning: Pepper's 'Feline enteritis and cat flu' vaccination expired on 2026-06-11"))
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site"))
 
         let page = "\(project)/content/pawprint/pages/about.md"
         let text = try String(contentsOfFile: page, encoding: .utf8)
         try text.replacingOccurrences(of: "\ntitle:", with: "\ncolour: blue\ntitle:").write(toFile: page, atomically: true, encoding: .utf8)
         #expect(try WaymarkBinary.run(["check", "--root", project]).status == 0)
-        let strict = try WaymarkBinary.run(["check", "--root", project, "--strict"])
+        let strict = try WaymarkBinary.run(["check", "--root", project, "--strict", "--site", "pawprint"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("content/pawprint/pages/about.md:2:1: warning: unknown key 'colour'"))
     }

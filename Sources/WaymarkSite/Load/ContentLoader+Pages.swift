@@ -15,7 +15,7 @@ extension ContentLoader {
                 return nil
             }
             guard let title else { return nil }
-            return Page(slug: slug, source: path, title: title, summary: summary, body: source.body)
+            return Page(slug: slug, source: path, title: title, summary: summary, body: source.body, bodyLine: source.bodyLine)
         }
     }
 }

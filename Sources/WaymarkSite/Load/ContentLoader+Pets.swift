@@ -44,7 +44,7 @@ extension ContentLoader {
             birthdate: birthdate, sex: sex, colour: colour, microchip: microchip, token: token.token,
             tokenLocation: token.location, lost: lost, lostSince: lostSince, lostArea: lostArea, owner: owner,
             vaccinations: vaccinations, allergies: allergies, medications: medications,
-            healthNotes: healthNotes, body: source.body
+            healthNotes: healthNotes, body: source.body, bodyLine: source.bodyLine
         )
     }
 
@@ -66,7 +66,10 @@ extension ContentLoader {
 
     private func readVaccination(_ fields: FieldReader) -> Vaccination? {
         let name = fields.string("name", required: true)
-        let vaccination = Vaccination(name: name ?? "", date: fields.date("date"), expires: fields.date("expires"), vet: fields.string("vet"))
+        let vaccination = Vaccination(
+            name: name ?? "", date: fields.date("date"), expires: fields.date("expires"), vet: fields.string("vet"),
+            expiresLocation: fields.located("expires")?.location
+        )
         if let date = vaccination.date, let expires = vaccination.expires, expires < date {
             fields.error("'expires' (\(expires)) is before the vaccination 'date' (\(date))", at: "expires")
         }

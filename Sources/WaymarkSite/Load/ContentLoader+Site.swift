@@ -15,6 +15,7 @@ extension ContentLoader {
         let host = fields.choice("host", as: SiteConfig.Host.self) ?? .generic
         let rawHTML = fields.bool("raw_html", default: false)
         let qr = readQRSettings(fields.mapping("qr"), site: folder, default: SourceLocation(path: path))
+        let cards = readCardSettings(fields.mapping("cards"), default: SourceLocation(path: path))
         var theme = SiteConfig.Theme(primary: "#1d5e3a", accent: "#b4531f")
         if let colours = fields.mapping("theme") {
             theme.primary = colour(colours, "primary") ?? theme.primary
@@ -37,7 +38,7 @@ extension ContentLoader {
         let config = SiteConfig(
             id: siteID, title: title, description: description, lang: lang,
             baseURL: baseURL, shortURL: shortURL, beaconURL: beaconURL?.description,
-            host: host, rawHTML: rawHTML, theme: theme, qr: qr
+            host: host, rawHTML: rawHTML, theme: theme, qr: qr, cards: cards
         )
         return Site(
             config: config, folder: folder,

@@ -24,14 +24,15 @@ extension ContentLoader {
 
         let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
         let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink) }
-        checkOrder(of: stops, sink: sink)
+        // A stop that failed to load leaves a hole that is not the user's numbering mistake.
+        checkOrder(of: stops, gaps: stops.count == stopFiles.count, sink: sink)
         if stopFiles.isEmpty {
             sink.warning("trail has no stops: add files named 01-<stop>.md beside index.md", at: SourceLocation(path: indexPath))
         }
         guard let title, let summary else { return nil }
         return Trail(
             slug: slug, source: indexPath, title: title, summary: summary, region: region,
-            distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: source.body,
+            distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: source.body, bodyLine: source.bodyLine,
             stops: stops.sorted { $0.order < $1.order }
         )
     }
@@ -62,12 +63,12 @@ extension ContentLoader {
         return Stop(
             slug: slug, source: path, order: order, title: title, token: token.token,
             tokenLocation: token.location, latitude: latitude, longitude: longitude, summary: summary,
-            prompt: prompt, body: source.body
+            prompt: prompt, body: source.body, bodyLine: source.bodyLine
         )
     }
 
     /// Two stops at the same place, or with the same slug, would make the walking order ambiguous.
-    private func checkOrder(of stops: [Stop], sink: DiagnosticSink) {
+    private func checkOrder(of stops: [Stop], gaps checkGaps: Bool, sink: DiagnosticSink) {
         var seenOrder: [Int: Stop] = [:]
         var seenSlug: [String: Stop] = [:]
         for stop in stops {
@@ -79,6 +80,17 @@ extension ContentLoader {
             }
             seenOrder[stop.order] = seenOrder[stop.order] ?? stop
             seenSlug[stop.slug] = seenSlug[stop.slug] ?? stop
+        }
+        // Cards say "stop 3 of 7": the numbers must run 1, 2, 3… so the page, the card and the post agree.
+        guard checkGaps else { return }
+        var expected = 1
+        for stop in stops.sorted(by: { $0.order < $1.order }) where seenOrder[stop.order]?.source == stop.source {
+            if stop.order != expected {
+                let was = expected == 1 ? "the first stop must be number 1" : "stop numbers jump from \(expected - 1) to \(stop.order)"
+                sink.error("\(was): number the stops 1, 2, 3… in walking order without gaps", at: SourceLocation(path: stop.source))
+                return
+            }
+            expected += 1
         }
     }
 }

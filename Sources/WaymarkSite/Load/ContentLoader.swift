@@ -24,6 +24,9 @@ public struct ContentLoader: Sendable {
         return (sites, sink.diagnostics)
     }
 
+    /// Largest Markdown file accepted: far beyond any real page, small enough to never stall a build.
+    static let markdownLimit = 4 * 1024 * 1024
+
     func absolute(_ relative: String) -> String { root + "/" + relative }
 
     /// Reads a content file as UTF-8 text; nil (with a diagnostic) when unreadable or not text.
@@ -33,6 +36,10 @@ public struct ContentLoader: Sendable {
             data = try files.read(absolute(relative))
         } catch {
             sink.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: relative))
+            return nil
+        }
+        guard data.count <= Self.markdownLimit else {
+            sink.error("file is \(ByteSize(data.count)); a content file may be at most \(ByteSize(Self.markdownLimit))", at: SourceLocation(path: relative))
             return nil
         }
         if let nul = data.firstIndex(of: 0) {
@@ -61,7 +68,7 @@ public struct ContentLoader: Sendable {
             sink.error("file is not valid UTF-8 text", at: SourceLocation(path: relative))
             return nil
         }
-        return FieldReader.frontMatter(of: SourceText(path: relative, frontMatter: string, frontMatterLine: 1, body: ""), sink: sink)
+        return FieldReader.frontMatter(of: SourceText(path: relative, frontMatter: string, frontMatterLine: 1, body: "", bodyLine: 1), sink: sink)
     }
 
     /// Markdown files of a folder, sorted by name; nil when the folder does not exist.

@@ -44,7 +44,31 @@ final class FieldReader {
             sink.error("front matter must be a list of 'key: value' lines", at: FieldReader.location(of: node, path: source.path, offset: offset))
             return nil
         }
+        // Aliases share nodes, so a few lines can stand for billions of values ("billion laughs"):
+        // count what a reader would walk, and stop early.
+        var budget = valueLimit
+        guard fitsBudget(node, &budget) else {
+            sink.error("front matter expands to more than \(valueLimit) values; YAML aliases (*name) cannot be used to repeat content", at: SourceLocation(path: source.path, line: source.frontMatterLine))
+            return nil
+        }
         return FieldReader(mapping: mapping, at: start, lineOffset: offset, path: source.path, sink: sink)
+    }
+
+    /// Most values a front matter may hold once aliases are expanded; real files have dozens.
+    static let valueLimit = 10_000
+
+    private static func fitsBudget(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping where !fitsBudget(key, &budget) || !fitsBudget(value, &budget) { return false }
+        case let .sequence(sequence):
+            for item in sequence where !fitsBudget(item, &budget) { return false }
+        case .scalar, .alias:
+            break
+        }
+        return true
     }
 
     // MARK: Scalars

@@ -12,6 +12,8 @@ struct SourceText {
     /// The file line on which the YAML starts; add `frontMatterLine - 1` to a Yams line.
     let frontMatterLine: Int
     let body: String
+    /// The file line on which the Markdown body starts.
+    let bodyLine: Int
 
     /// Largest front matter accepted; real front matter is a few hundred bytes.
     static let frontMatterLimit = 64 * 1024
@@ -31,6 +33,7 @@ struct SourceText {
             throw .error("front matter is larger than \(frontMatterLimit / 1024) KiB", at: SourceLocation(path: path, line: 2))
         }
         let body = lines[(closing + 1)...].joined(separator: "\n")
-        return SourceText(path: path, frontMatter: yaml, frontMatterLine: 2, body: body)
+        // Line 1 is the opening fence; `closing` counts from it.
+        return SourceText(path: path, frontMatter: yaml, frontMatterLine: 2, body: body, bodyLine: closing + 2)
     }
 }

@@ -5,6 +5,8 @@ public struct Page: Sendable {
     public var title: String
     public var summary: String?
     public var body: String
+    /// The file line the body starts on, for locating problems inside it.
+    public var bodyLine: Int
 
     public var path: String { "/\(slug)/" }
 }

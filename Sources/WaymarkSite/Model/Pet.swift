@@ -27,6 +27,8 @@ public struct Pet: Sendable {
     /// Private: printed in the passport, never published.
     public var healthNotes: String?
     public var body: String
+    /// The file line the body starts on, for locating problems inside it.
+    public var bodyLine: Int
 
     public var path: String { "/pets/\(slug)/" }
 }
@@ -62,4 +64,6 @@ public struct Vaccination: Sendable {
     public var date: CalendarDate?
     public var expires: CalendarDate?
     public var vet: String?
+    /// Where the expiry date is written, for the expiry warning.
+    public var expiresLocation: SourceLocation?
 }

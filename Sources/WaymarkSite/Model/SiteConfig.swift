@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable {
     public var rawHTML: Bool
     public var theme: Theme
     public var qr: QRSettings
+    /// Printed cards: sizes, bleed, sheet, calibration (the `cards:` section).
+    public var cards: CardSettings
 
     /// The static host the site is deployed to; it decides which server files are written.
     public enum Host: String, CaseIterable, Sendable {

@@ -15,6 +15,8 @@ public struct Stop: Sendable {
     /// One line printed on the stop's card.
     public var prompt: String?
     public var body: String
+    /// The file line the body starts on, for locating problems inside it.
+    public var bodyLine: Int
 
     public func path(in trail: Trail) -> String { "/trails/\(trail.slug)/\(slug)/" }
 }

@@ -13,6 +13,8 @@ public struct Trail: Sendable {
     public var difficulty: Difficulty?
     public var durationMinutes: Int?
     public var body: String
+    /// The file line the body starts on, for locating problems inside it.
+    public var bodyLine: Int
     /// In walking order.
     public var stops: [Stop]
 

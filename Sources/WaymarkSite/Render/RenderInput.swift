@@ -11,6 +11,12 @@ struct RenderInput {
     let ledger: TokenLedger
     /// Checked beforehand (`QRSettingsCheck`): every code of the site is made with it.
     let qrStyle: QRStyle
+    /// Where images referenced from content are read from.
+    let root: String
+    let files: ContentFiles
+
+    /// Largest image a page may publish.
+    var maxImageBytes: Int { 5 * 1024 * 1024 }
 
     var config: SiteConfig { site.config }
 

@@ -1,5 +1,5 @@
 import WaymarkCore
-import WaymarkNative
+
 
 extension RenderInput {
     /// Values every page of the site can use under `site.`.
@@ -29,9 +29,6 @@ extension RenderInput {
         return context
     }
 
-    func markdown(_ text: String) -> String {
-        MarkdownDocument(text, options: .init(allowRawHTML: config.rawHTML)).html()
-    }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

@@ -5,7 +5,8 @@ extension SiteRenderer {
     /// context, so no template can print them by mistake.
     func petContext(_ pet: Pet) -> [String: Any] {
         var values: [String: Any] = [
-            "name": pet.name, "species": pet.species, "lost": pet.lost, "body": input.markdown(pet.body),
+            "name": pet.name, "species": pet.species, "lost": pet.lost,
+            "body": markdown.html(pet.body, file: pet.source, firstLine: pet.bodyLine, page: pet.path),
             "contact": pet.owner.publicContact.map(contactContext),
             "allergies": pet.allergies, "medications": pet.medications,
             "vaccinations": pet.vaccinations.map(vaccinationContext),

@@ -14,7 +14,7 @@ extension SiteRenderer {
 
     func trailContext(_ trail: Trail) -> [String: Any] {
         var context = trailSummary(trail)
-        context["body"] = input.markdown(trail.body)
+        context["body"] = markdown.html(trail.body, file: trail.source, firstLine: trail.bodyLine, page: trail.path)
         context["stops"] = trail.stops.map { ["title": $0.title, "summary": $0.summary as Any, "url": input.link($0.path(in: trail))] }
         return ["trail": context, "page": input.pageContext(title: trail.title, description: trail.summary, path: trail.path)]
     }
@@ -28,7 +28,8 @@ extension SiteRenderer {
         }
         let latitude = String(stop.latitude), longitude = String(stop.longitude)
         var stopValues: [String: Any] = [
-            "number": index + 1, "title": stop.title, "body": input.markdown(stop.body),
+            "number": index + 1, "title": stop.title,
+            "body": markdown.html(stop.body, file: stop.source, firstLine: stop.bodyLine, page: stop.path(in: trail)),
             "lat": latitude, "lon": longitude,
             "map_url": "https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=17/\(latitude)/\(longitude)",
         ]

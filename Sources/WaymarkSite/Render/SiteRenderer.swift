@@ -4,6 +4,12 @@ import WaymarkCore
 /// manifest entries. Pure: reads nothing, writes nothing.
 public struct SiteRenderer {
     let input: RenderInput
+    let markdown: MarkdownRenderer
+
+    init(input: RenderInput) {
+        self.input = input
+        markdown = MarkdownRenderer(input: input)
+    }
 
     /// One site's rendered files.
     public struct Output: Sendable {
@@ -13,6 +19,10 @@ public struct SiteRenderer {
         public var server = OutputTree()
         /// `site/_print/<id>/qr/`: each live token's code as SVG and PNG.
         public var qr = OutputTree()
+        /// Problems found while rendering: images that cannot be published, broken links.
+        public var diagnostics: [Diagnostic] = []
+        /// Links to other sites, listed for the user (never fetched).
+        public var externalLinks: [(url: String, location: SourceLocation)] = []
     }
 
     func render() throws(DiagnosticsError) -> Output {
@@ -47,7 +57,7 @@ public struct SiteRenderer {
         for sitePage in input.site.pages {
             page("page", file(sitePage.path), [
                 "page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
-                    .merging(["body": input.markdown(sitePage.body)]) { $1 },
+                    .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 },
             ])
         }
         for folder in input.tokenFolders {
@@ -64,6 +74,10 @@ public struct SiteRenderer {
         output.site.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
         output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
         ServerRules(input: input).add(to: &output)
+        for (path, bytes) in markdown.media.files { output.site.add(path, bytes: bytes) }
+        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix)
+        output.diagnostics = markdown.diagnostics + check.diagnostics(for: markdown.links)
+        output.externalLinks = markdown.links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
     }
 

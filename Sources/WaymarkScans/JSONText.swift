@@ -1,0 +1,41 @@
+/// Writes JSON strings byte by byte, escaping everything that could end or break a log line.
+///
+/// Swift strings are always valid Unicode (invalid input bytes became U+FFFD when they were
+/// decoded), so what remains is to escape quotes, backslashes, every control character including
+/// DEL, and U+2028/U+2029, which end a line in JavaScript. The output never contains a raw newline.
+enum JSONText {
+    static func appendString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var scalars = value.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20, 0x7F, 0x2028, 0x2029: appendUnicodeEscape(scalar.value, to: &output)
+            case 0x20..<0x7F: output.append(UInt8(truncatingIfNeeded: scalar.value))
+            default: output.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    static func appendOptionalString(_ value: String?, to output: inout [UInt8]) {
+        if let value { appendString(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+    }
+
+    static func appendRaw(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendUnicodeEscape(_ value: UInt32, to output: inout [UInt8]) {
+        output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) {
+            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WaymarkCore
+
+extension ScanLogWriter {
+    /// Writes `line` to the site's current file, rotating first if needed. Caller holds the lock.
+    func appendLocked(_ line: [UInt8], site: SiteID, day: UTCDay) -> Result<Void, ScanLogError> {
+        guard !closed else { return .failure(ScanLogError(path: "\(site)", reason: .closed)) }
+        if let current = open[site], current.path.day != day || current.size + line.count > configuration.maxFileBytes && current.size > 0 {
+            retire(site)
+        }
+        let file: ScanLogFile
+        switch open[site].map({ Result<ScanLogFile, ScanLogError>.success($0) }) ?? openFile(site: site, day: day) {
+        case let .success(opened): file = opened
+        case let .failure(error): return fail(error)
+        }
+        switch file.append(line) {
+        case .success:
+            if configuration.durability != .never { dirty.insert(ObjectIdentifier(file)) }
+            statistics.linesWritten += 1
+            statistics.bytesWritten += line.count
+            lastError = nil
+            return .success(())
+        case let .failure(error):
+            // Never write to a file after a failed write: a later line must not follow a cut.
+            retire(site)
+            return fail(error)
+        }
+    }
+
+    /// Moves the site's open file to the syncer, which fsyncs and closes it.
+    func retire(_ site: SiteID) {
+        guard let file = open.removeValue(forKey: site) else { return }
+        dirty.remove(ObjectIdentifier(file))
+        retired.append(file)
+        condition.signal()
+    }
+
+    func syncFolder(_ folder: String) {
+        let descriptor = Glibc.open(configuration.directory + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        Glibc.close(descriptor)
+    }
+}
+
+private extension ScanLogWriter {
+    func fail(_ error: ScanLogError) -> Result<Void, ScanLogError> {
+        statistics.writeErrors += 1
+        lastError = error
+        return .failure(error)
+    }
+
+    func openFile(site: SiteID, day: UTCDay) -> Result<ScanLogFile, ScanLogError> {
+        let first = ScanLogPath(site: site, day: day, node: configuration.node, sequence: 1)
+        let folder = configuration.directory + "/" + first.folder
+        if let code = makeFolders(first) {
+            return .failure(ScanLogError(path: first.folder, reason: .cannotCreateFolder(errno: code)))
+        }
+        var path = first
+        path.sequence = nextSequence(in: folder)
+        // O_EXCL: a name taken meanwhile (another process with the same node name) moves us on.
+        for _ in 0..<1000 {
+            if let file = ScanLogFile(path: path, root: configuration.directory) {
+                open[site] = file
+                newFolders.insert(path.folder)
+                statistics.filesOpened += 1
+                return .success(file)
+            }
+            guard errno == EEXIST else { return .failure(ScanLogError(path: path.description, reason: .cannotOpen(errno: errno))) }
+            path.sequence += 1
+        }
+        return .failure(ScanLogError(path: path.description, reason: .cannotOpen(errno: EEXIST)))
+    }
+
+    /// One more than the highest sequence this node has used in `folder`.
+    func nextSequence(in folder: String) -> Int {
+        guard let directory = opendir(folder) else { return 1 }
+        defer { closedir(directory) }
+        var highest = 0
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if let sequence = ScanLogPath.sequence(inFileName: name, node: configuration.node) { highest = max(highest, sequence) }
+        }
+        return highest + 1
+    }
+
+    /// `mkdir -p` for the two partition levels; returns errno on failure.
+    func makeFolders(_ path: ScanLogPath) -> Int32? {
+        var current = configuration.directory
+        for component in path.folder.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST { return errno }
+            var info = stat()
+            if stat(current, &info) != 0 { return errno }
+            if info.st_mode & S_IFMT != S_IFDIR { return ENOTDIR }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import WaymarkCore
+import WaymarkNative
+
+/// Checks every internal link and image written in content against the rendered site: the page
+/// (or file) must exist in the same site, and an `#anchor` must be an id on that page. Rendered
+/// pages are parsed with libxml2 to find their ids. External links are not fetched.
+struct LinkCheck {
+    let site: OutputTree
+    /// The site's path prefix (`/walks` for a site at https://example.org/walks).
+    let prefix: String
+    private let ids: IDIndex
+
+    init(site: OutputTree, prefix: String) {
+        self.site = site
+        self.prefix = prefix
+        ids = IDIndex()
+    }
+
+    func diagnostics(for links: [ContentLink]) -> [Diagnostic] {
+        links.compactMap { link in
+            guard !link.isExternal, let problem = problem(with: link) else { return nil }
+            return .error(problem, at: link.location)
+        }
+    }
+
+    /// Why the link does not resolve, or nil when it does (or is not ours to check).
+    private func problem(with link: ContentLink) -> String? {
+        let url = link.url
+        if url.isEmpty { return "link has no target" }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") {
+            return nil // mailto:, tel:, and any other scheme: not a page of this site
+        }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        let sitePath: String
+        if pathPart.isEmpty {
+            sitePath = link.page
+        } else if pathPart.hasPrefix("/") {
+            guard pathPart == prefix || pathPart.hasPrefix(prefix + "/") else {
+                return "link '\(url)' leaves the site (its pages are under \(prefix)/)"
+            }
+            sitePath = String(pathPart.dropFirst(prefix.count))
+        } else {
+            sitePath = Self.resolve(pathPart, against: link.page)
+        }
+        guard let file = file(for: sitePath) else { return "broken link '\(url)': there is no page \(sitePath) in this site" }
+        if let anchor, !anchor.isEmpty, !ids.ids(in: file, of: site).contains(anchor.removingPercentEncoding ?? anchor) {
+            return "broken link '\(url)': \(sitePath) has no element with id '\(anchor)'"
+        }
+        return nil
+    }
+
+    /// The output file a site path is served from, as a static host would find it.
+    private func file(for sitePath: String) -> String? {
+        let relative = String(sitePath.drop { $0 == "/" }).removingPercentEncoding ?? String(sitePath.drop { $0 == "/" })
+        let candidates = relative.isEmpty || relative.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
+        return candidates.first { site.files[$0] != nil }
+    }
+
+    /// `../weir/` on page `/trails/x/mill/` → `/trails/x/weir/`.
+    static func resolve(_ relative: String, against page: String) -> String {
+        var parts = page.split(separator: "/").map(String.init)
+        if !page.hasSuffix("/") { parts.removeLast() }
+        let pieces = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for piece in pieces {
+            switch piece {
+            case ".", "": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(piece)
+            }
+        }
+        return "/" + parts.joined(separator: "/") + (relative.hasSuffix("/") || relative.hasSuffix("/.") || relative == "." ? "/" : "")
+    }
+}
+
+/// The `id`s of rendered pages, parsed once each, on demand.
+private final class IDIndex {
+    private var cache: [String: Set<String>] = [:]
+
+    func ids(in file: String, of site: OutputTree) -> Set<String> {
+        if let known = cache[file] { return known }
+        let html = site[file] ?? ""
+        let found = file.hasSuffix(".html") ? Set(HTMLDocument(html)?.strings("//@id") ?? []) : []
+        cache[file] = found
+        return found
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import WaymarkCore
+import WaymarkNative
+
+/// Renders the Markdown of one site's content files, publishing the images they use and noting
+/// their links for the link check. One per site render: it accumulates what it found.
+final class MarkdownRenderer {
+    let input: RenderInput
+    /// Published image copies, by path in the site folder (`media/<hash>.<ext>`).
+    private(set) var media = OutputTree()
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var links: [ContentLink] = []
+    private var published: [String: String] = [:]
+
+    init(input: RenderInput) { self.input = input }
+
+    /// The HTML of a content file's body, which is rendered into the page at `page`.
+    func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
+        let document = MarkdownDocument(text, options: .init(allowRawHTML: input.config.rawHTML))
+        document.rewriteURLs { link in
+            let location = SourceLocation(path: file, line: firstLine + link.line - 1, column: link.column)
+            var url = link.url
+            if link.isImage {
+                // A failed image is already reported; checking it as a link would say it twice.
+                guard let published = image(link.url, in: file, at: location) else { return nil }
+                url = published
+            } else if url.hasPrefix("/"), !url.hasPrefix("//") {
+                // Content is written against the site's root; the site may live below a path.
+                url = input.link(url)
+            }
+            links.append(ContentLink(page: page, url: url, location: location))
+            return url == link.url ? nil : url
+        }
+        let html = document.html()
+        return input.config.rawHTML ? HTMLSanitizer.clean(html) : html
+    }
+
+    /// Publishes an image next to the content (or under the site's content folder) and returns
+    /// its site link; nil (with a diagnostic) when it cannot be published.
+    func image(_ reference: String, in file: String, at location: SourceLocation) -> String? {
+        let lower = reference.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            diagnostics.append(.error("images must be in the content folder: the site's Content-Security-Policy blocks '\(reference)'", at: location))
+            return nil
+        }
+        guard let path = resolve(reference, from: file) else {
+            diagnostics.append(.error("image '\(reference)' is outside the site's content folder \(input.site.folder)/", at: location))
+            return nil
+        }
+        if let link = published[path] { return link }
+        guard let bytes = try? input.files.read("\(input.root)/\(path)") else {
+            diagnostics.append(.error("image not found: \(path)", at: location))
+            return nil
+        }
+        guard bytes.count <= input.maxImageBytes else {
+            diagnostics.append(.error("image \(path) is \(ByteSize(bytes.count)); images may be at most \(ByteSize(input.maxImageBytes))", at: location))
+            return nil
+        }
+        guard let format = ImageFormat(magic: Array(bytes.prefix(16))) else {
+            diagnostics.append(.error("\(path) is not a JPEG, PNG, GIF or WebP image (whatever its name says)", at: location))
+            return nil
+        }
+        let clean = ImageMetadataStripper.strip(Array(bytes), format: format)
+        let name = "media/\(SHA256.hex(clean).prefix(12)).\(format.fileExtension)"
+        media.add(name, bytes: clean)
+        let link = input.link("/" + name)
+        published[path] = link
+        return link
+    }
+
+    /// `photo.jpg` next to `content/acme/pets/rex.md` → `content/acme/pets/photo.jpg`; nil when
+    /// the path is absolute or climbs out of the site's content folder.
+    func resolve(_ reference: String, from file: String) -> String? {
+        guard !reference.hasPrefix("/"), !reference.contains("\\"), !reference.contains("\0") else { return nil }
+        let decoded = reference.removingPercentEncoding ?? reference
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        let path = parts.joined(separator: "/")
+        return path.hasPrefix(input.site.folder + "/") ? path : nil
+    }
+}
