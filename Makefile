@@ -7,7 +7,7 @@ BUILD_FLAGS ?=
 SCAFFOLD := Sources/WaymarkSite/Scaffold/example-project.txt
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test build deps test-deps scaffold bench clean
+.PHONY: site test build deps test-deps scaffold bench fuzz clean
 
 site: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
@@ -34,6 +34,17 @@ scaffold:
 
 bench: deps
 	@bash bench/run.sh $(BENCH)
+
+# Fuzzes the front matter + Markdown loader with libFuzzer for FUZZ_SECONDS (default 600).
+# Crashers land in Tests/WaymarkSiteTests/Fixtures/fuzz/crashers/, which a test replays.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := Tests/WaymarkSiteTests/Fixtures/fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product waymark-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+	mkdir -p .fuzz-corpus $(FUZZ_DIR)/crashers
+	.build-fuzz/release/waymark-fuzz .fuzz-corpus $(FUZZ_DIR)/seeds -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_DIR)/crashers/ -print_final_stats=1
 
 clean:
 	rm -rf .build site/*/ site/_manifest.json

@@ -50,6 +50,9 @@ let package = Package(
             ]
         ),
 
+        // The content loader under libFuzzer (`make fuzz`); a plain build replays inputs instead.
+        .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkSite"]),
+
         // BEGIN ingest targets
         // The scan-log vocabulary shared by waymark-ingest (writes) and `waymark report` (reads).
         .target(name: "WaymarkScans", dependencies: ["WaymarkCore"]),
@@ -60,6 +63,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -81,7 +85,7 @@ let package = Package(
         .target(name: "WaymarkTestSupport", dependencies: ["WaymarkNative"], path: "Tests/WaymarkTestSupport"),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkNativeTests", dependencies: ["WaymarkNative", "WaymarkTestSupport"]),
-        .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "WaymarkSiteTests", dependencies: ["WaymarkSite", "WaymarkCore", "WaymarkNative"], exclude: ["Fixtures"]),
         .testTarget(name: "waymarkTests", dependencies: ["WaymarkCore", "WaymarkNative", "WaymarkTestSupport"]),
     ]
 )

@@ -8,6 +8,13 @@ extension MarkdownDocument {
         /// 1-based, in the Markdown text given to the document.
         public var line: Int
         public var column: Int
+
+        public init(url: String, isImage: Bool, line: Int, column: Int) {
+            self.url = url
+            self.isImage = isImage
+            self.line = line
+            self.column = column
+        }
     }
 
     /// Every link and image, in document order.

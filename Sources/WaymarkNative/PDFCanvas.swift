@@ -73,6 +73,32 @@ public final class PDFCanvas {
         cairo_stroke(context)
     }
 
+    /// Draws an RGBA image (straight alpha, row by row) scaled into `rect`.
+    public func drawImage(rgba: [UInt8], width: Int, height: Int, in rect: PDFRect) {
+        guard width > 0, height > 0, rgba.count == width * height * 4 else { return }
+        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+        defer { cairo_surface_destroy(image) }
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(image) else { return }
+        let stride = Int(cairo_image_surface_get_stride(image))
+        // cairo wants premultiplied alpha in native-endian 32-bit words.
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = (y * width + x) * 4
+                let a = UInt32(rgba[i + 3])
+                func premultiplied(_ c: UInt8) -> UInt32 { (UInt32(c) * a + 127) / 255 }
+                let word = a << 24 | premultiplied(rgba[i]) << 16 | premultiplied(rgba[i + 1]) << 8 | premultiplied(rgba[i + 2])
+                UnsafeMutableRawPointer(data + y * stride).storeBytes(of: word, toByteOffset: x * 4, as: UInt32.self)
+            }
+        }
+        cairo_surface_mark_dirty(image)
+        cairo_save(context)
+        defer { cairo_restore(context) }
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(width), rect.height / Double(height))
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_paint(context)
+    }
+
     // MARK: State
 
     /// Runs `draw` with the origin moved by (`dx`, `dy`) and drawing clipped to `clip` (in the

@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: <root>/site).")
     var output: String?
 
+    @Flag(help: "Also write the card sheets (as `waymark cards` with each site's default sheet).")
+    var cards = false
+
     func run() throws {
         let root = project.absoluteRoot
         let builder = SiteBuilder(options: .init(root: root, output: output, only: Set(project.site)))
@@ -41,6 +44,10 @@ struct BuildCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             throw ExitCode.failure
+        }
+        // After the site is in place: the cards print the payloads the built manifest records.
+        if cards {
+            try CardsCommand.print(with: CardPrinter(options: .init(root: root, output: output, sites: Set(project.site))), root: root, diagnostics: false)
         }
     }
 }

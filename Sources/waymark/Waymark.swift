@@ -14,8 +14,9 @@ struct Waymark: ParsableCommand {
           waymark init my-trails
           waymark build
           waymark check --site hollowcreek
+          waymark cards --sheet a4
           waymark qr https://hc.example/t/88X0WK -o code.svg
         """,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, QRCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, CardsCommand.self, QRCommand.self]
     )
 }

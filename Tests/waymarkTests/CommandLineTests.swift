@@ -32,7 +32,7 @@ import WaymarkTestSupport
         let clean = try WaymarkBinary.run(["check", "--root", project])
         #expect(clean.status == 0)
         // The example registry keeps one pet with an expired vaccination, on purpose.
-        #expect(clean.stderr.hasSuffix("0 errors, 1 warning\n"))
+        #expect(clean.stderr.hasSuffix("0 errors, 1 warning\n2 external links not fetched (--verbose lists them)\n"))
         #expect(clean.stderr.hasPrefix("content/pawprint/pets/pepper.md:19:14: warning: Pepper's 'Feline enteritis and cat flu' vaccination expired on 2026-06-11"))
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site"))
 
@@ -43,6 +43,21 @@ import WaymarkTestSupport
         let strict = try WaymarkBinary.run(["check", "--root", project, "--strict", "--site", "pawprint"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("content/pawprint/pages/about.md:2:1: warning: unknown key 'colour'"))
+    }
+
+    @Test func checkSpeaksJSONForTools() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let run = try WaymarkBinary.run(["check", "--root", project, "--format", "json"])
+        #expect(run.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(report?["errors"] as? Int == 0)
+        #expect(report?["warnings"] as? Int == 1)
+        let diagnostic = (report?["diagnostics"] as? [[String: Any]])?.first
+        #expect(diagnostic?["path"] as? String == "content/pawprint/pets/pepper.md")
+        #expect(diagnostic?["line"] as? Int == 19)
+        #expect(diagnostic?["column"] as? Int == 14)
+        let links = (report?["external_links"] as? [[String: Any]])?.compactMap { $0["url"] as? String }
+        #expect(links == ["https://www.example.org/hollow-creek-trust/events", "https://www.example.org/archives/hollow-creek-tithe-map-1839"])
     }
 
     @Test func initScaffoldsAProjectThatBuilds() throws {

@@ -25,8 +25,12 @@ public struct ContentFiles: Sendable {
 
     /// Files held in memory, keyed by path; folders are implied by the paths.
     public static func memory(_ files: [String: String]) -> ContentFiles {
-        let data = files.mapValues { Data($0.utf8) }
-        return ContentFiles(
+        memory(bytes: files.mapValues { Data($0.utf8) })
+    }
+
+    /// Files held in memory as raw bytes (for content that is not valid text, as a fuzzer sends).
+    public static func memory(bytes data: [String: Data]) -> ContentFiles {
+        ContentFiles(
             list: { folder in
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 let names = Set(data.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).split(separator: "/")[0]) })

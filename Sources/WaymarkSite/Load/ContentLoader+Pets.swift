@@ -16,6 +16,7 @@ extension ContentLoader {
         let sex = fields.choice("sex", as: Pet.Sex.self)
         let colour = fields.string("colour")
         let microchip = fields.string("microchip")
+        let photo = fields.located("photo")
         let token = TokenField.read(fields, kind: .pet)
         let lost = fields.bool("lost", default: false)
         let lostSince = fields.date("lost_since")
@@ -41,7 +42,8 @@ extension ContentLoader {
         guard let name, let species, let token, let owner, Slug.isValid(slug) else { return nil }
         return Pet(
             slug: slug, source: path, name: name, nameLatin: nameLatin, species: species, breed: breed,
-            birthdate: birthdate, sex: sex, colour: colour, microchip: microchip, token: token.token,
+            birthdate: birthdate, sex: sex, colour: colour, microchip: microchip,
+            photo: photo?.value, photoLocation: photo?.location, token: token.token,
             tokenLocation: token.location, lost: lost, lostSince: lostSince, lostArea: lostArea, owner: owner,
             vaccinations: vaccinations, allergies: allergies, medications: medications,
             healthNotes: healthNotes, body: source.body, bodyLine: source.bodyLine

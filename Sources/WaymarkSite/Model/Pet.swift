@@ -15,6 +15,9 @@ public struct Pet: Sendable {
     public var sex: Sex?
     public var colour: String?
     public var microchip: String?
+    /// A photo next to the pet's file (or elsewhere in the site's content folder), as written.
+    public var photo: String?
+    public var photoLocation: SourceLocation?
     public var token: Token
     public var tokenLocation: SourceLocation
     public var lost: Bool

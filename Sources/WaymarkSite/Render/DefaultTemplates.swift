@@ -24,5 +24,9 @@ enum DefaultTemplates {
         "htaccess.mustache": PackageResources.htaccess_mustache,
         "nginx.conf.mustache": PackageResources.nginx_conf_mustache,
         "nginx-headers.mustache": PackageResources.nginx_headers_mustache,
+        "card-stop.mustache": PackageResources.card_stop_mustache,
+        "card-pet.mustache": PackageResources.card_pet_mustache,
+        "passport.mustache": PackageResources.passport_mustache,
+        "print-sheet.mustache": PackageResources.print_sheet_mustache,
     ]
 }

@@ -17,8 +17,10 @@ final class MarkdownRenderer {
     /// The HTML of a content file's body, which is rendered into the page at `page`.
     func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
         let document = MarkdownDocument(text, options: .init(allowRawHTML: input.config.rawHTML))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         document.rewriteURLs { link in
-            let location = SourceLocation(path: file, line: firstLine + link.line - 1, column: link.column)
+            let (line, column) = Self.position(of: link, in: lines)
+            let location = SourceLocation(path: file, line: firstLine + line - 1, column: column)
             var url = link.url
             if link.isImage {
                 // A failed image is already reported; checking it as a link would say it twice.
@@ -33,6 +35,17 @@ final class MarkdownRenderer {
         }
         let html = document.html()
         return input.config.rawHTML ? HTMLSanitizer.clean(html) : html
+    }
+
+    /// cmark leaves autolinks without a column: find the URL in the text from the line it gives.
+    static func position(of link: MarkdownDocument.Link, in lines: [Substring]) -> (line: Int, column: Int) {
+        guard link.column < 1 else { return (link.line, link.column) }
+        for index in max(0, link.line - 1)..<lines.count {
+            if let range = lines[index].range(of: link.url) {
+                return (index + 1, lines[index].distance(from: lines[index].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (max(1, link.line), 1)
     }
 
     /// Publishes an image next to the content (or under the site's content folder) and returns

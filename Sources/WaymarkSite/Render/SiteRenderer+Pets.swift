@@ -15,6 +15,9 @@ extension SiteRenderer {
                             "medications": pet.medications.count, "vaccinations": pet.vaccinations.count] {
             values["has_\(key)"] = list > 0
         }
+        if let photo = pet.photo, let location = pet.photoLocation {
+            values["photo"] = markdown.image(photo, in: pet.source, at: location)
+        }
         values["name_latin"] = pet.nameLatin
         values["breed"] = pet.breed
         values["sex"] = pet.sex?.rawValue

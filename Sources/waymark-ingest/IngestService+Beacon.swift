@@ -1,0 +1,71 @@
+import NIOHTTP1
+import WaymarkCore
+import WaymarkScans
+
+/// `/b`: beacons from static redirect pages, accepted only from the token's own site.
+extension IngestService {
+    func beacon(_ request: IngestRequest, query: Substring) -> Outcome {
+        guard request.method == .POST || request.method == .GET || request.method == .OPTIONS else {
+            return .reject(.methodNotAllowed)
+        }
+        let directory = manifest.directory
+        // Browsers send Origin with every POST; an <img> GET carries at least the Referer's origin.
+        let origin: String
+        if let value = request.header("origin"), value != "null" {
+            origin = value
+        } else if let referer = request.header("referer") {
+            origin = referer
+        } else {
+            return .reject(.missingOrigin)
+        }
+        guard let originParts = URLParts(origin), let originSite = directory.siteByOrigin[originParts.origin] else {
+            return .reject(.badOrigin)
+        }
+        var cors: HTTPHeaders = ["access-control-allow-origin": originParts.origin, "vary": "Origin"]
+        if request.method == .OPTIONS {
+            cors.add(name: "access-control-allow-methods", value: "POST, GET")
+            cors.add(name: "access-control-allow-headers", value: "content-type")
+            cors.add(name: "access-control-max-age", value: "86400")
+            return .respond(IngestResponse(status: .noContent, headers: cors), rejected: nil)
+        }
+
+        let payload: BeaconBody
+        switch parsePayload(request, query: query) {
+        case let .success(parsed): payload = parsed
+        case let .failure(reason): return .reject(reason)
+        }
+        guard let site = SiteID(payload.site) else { return .reject(.badBody) }
+        guard site == originSite else { return .reject(.siteMismatch) }
+        guard let token = token(from: payload.token[...]) else { return .reject(.unknownToken) }
+        switch directory.lookup(token, on: site) {
+        case .unknown: return .reject(.unknownToken)
+        case .otherSite: return .reject(.wrongSite)
+        case .retired: return .reject(.retiredToken)
+        case .active:
+            let event = makeEvent(.beacon, site: site, token: token, referrer: payload.ref, request: request)
+            return .log(event, then: IngestResponse(status: .noContent, headers: cors))
+        }
+    }
+}
+
+private extension IngestService {
+    func parsePayload(_ request: IngestRequest, query: Substring) -> Result<BeaconBody, Rejection> {
+        if request.method == .POST {
+            do {
+                return .success(try BeaconBody(request.body))
+            } catch {
+                return .failure(.badBody)
+            }
+        }
+        let values: QueryString
+        do {
+            values = try QueryString(query)
+        } catch .encoding {
+            return .failure(.badEncoding)
+        } catch {
+            return .failure(.badQuery)
+        }
+        guard let site = values["site"], let token = values["token"] else { return .failure(.badQuery) }
+        return .success(BeaconBody(site: site, token: token, ref: values["ref"]))
+    }
+}
