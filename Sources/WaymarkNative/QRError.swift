@@ -34,10 +34,10 @@ public enum QRError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .lowContrast(foreground, background, ratio, minimum):
             return "contrast between foreground \(foreground) and background \(background) is "
                 + "\(Self.format(ratio)):1, below the \(Self.format(minimum)):1 scanners need "
-                + "(use darker modules or a lighter background, or pass --allow-low-contrast)"
+                + "(use darker modules or a lighter background)"
         case let .inverted(foreground, background):
             return "foreground \(foreground) is lighter than background \(background): many scanners cannot "
-                + "read light-on-dark codes (swap the colours, or pass --allow-inverted)"
+                + "read light-on-dark codes (swap the colours)"
         case let .marginTooSmall(margin):
             return "a quiet zone of \(margin) modules is too small: scanners need at least 4"
         case let .invalidScale(scale):

@@ -45,8 +45,17 @@ struct QRCommand: ParsableCommand {
             let bytes = isPNG ? try code.png() : Array(code.svg().utf8)
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\(Self.hint(for: error))\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// The flag that makes the code anyway, for refusals a user may knowingly override.
+    static func hint(for error: any Error) -> String {
+        switch error as? QRError {
+        case .lowContrast?: return "; pass --allow-low-contrast to make it anyway"
+        case .inverted?: return "; pass --allow-inverted to make it anyway"
+        default: return ""
         }
     }
 }

@@ -14,7 +14,13 @@ enum QRSettingsCheck {
             let style = try QRStyle(config.qr, root: root)
             return problems.isEmpty ? .success(style) : .failure(DiagnosticsError(problems))
         } catch {
-            problems.append(.error("QR codes: \(error.description)", at: config.qr.location))
+            let hint: String
+            switch error {
+            case .lowContrast: hint = "; set 'allow_low_contrast: true' under qr: to print it anyway"
+            case .inverted: hint = "; set 'allow_inverted: true' under qr: to print it anyway"
+            default: hint = ""
+            }
+            problems.append(.error("QR codes: \(error.description)\(hint)", at: config.qr.location))
             return .failure(DiagnosticsError(problems))
         }
     }

@@ -18,6 +18,8 @@ extension ContentLoader {
         settings.margin = fields.int("margin", in: 0...40) ?? settings.margin
         settings.logo = fields.string("logo").map { "\(site)/\($0)" }
         settings.uppercase = fields.bool("uppercase", default: false)
+        settings.allowLowContrast = fields.bool("allow_low_contrast", default: false)
+        settings.allowInverted = fields.bool("allow_inverted", default: false)
         fields.finish()
         return settings
     }

@@ -1,4 +1,5 @@
 import WaymarkCore
+import WaymarkNative
 
 extension ContentLoader {
     func loadSite(folder: String, sink: DiagnosticSink) -> Site? {
@@ -18,8 +19,10 @@ extension ContentLoader {
         let cards = readCardSettings(fields.mapping("cards"), default: SourceLocation(path: path))
         var theme = SiteConfig.Theme(primary: "#1d5e3a", accent: "#b4531f")
         if let colours = fields.mapping("theme") {
-            theme.primary = colour(colours, "primary") ?? theme.primary
-            theme.accent = colour(colours, "accent") ?? theme.accent
+            // White text sits on the primary colour (header) and links are drawn in it on white:
+            // both must be readable (WCAG AA, 4.5:1). The accent only colours hovered links.
+            theme.primary = colour(colours, "primary", readableOnWhite: .error) ?? theme.primary
+            theme.accent = colour(colours, "accent", readableOnWhite: .warning) ?? theme.accent
             colours.finish()
         }
         fields.finish()
@@ -67,12 +70,16 @@ extension ContentLoader {
         return url
     }
 
-    private func colour(_ fields: FieldReader, _ key: String) -> String? {
+    private func colour(_ fields: FieldReader, _ key: String, readableOnWhite severity: Diagnostic.Severity) -> String? {
         guard let text = fields.located(key) else { return nil }
-        let hex = text.value.dropFirst()
-        guard text.value.hasPrefix("#"), hex.count == 6, hex.allSatisfy(\.isHexDigit) else {
+        guard let colour = RGBColor(hex: text.value), text.value.hasPrefix("#"), text.value.count == 7 else {
             fields.report(.error("'\(key)' must be a colour written #rrggbb, found '\(text.value)'", at: text.location))
             return nil
+        }
+        let ratio = colour.contrastRatio(with: .white)
+        if ratio < 4.5 {
+            let shown = (ratio * 100).rounded() / 100
+            fields.report(Diagnostic(severity, "'\(key)' \(text.value) has a contrast of \(shown):1 with white; text needs at least 4.5:1 to be readable (choose a darker colour)", at: text.location))
         }
         return text.value.lowercased()
     }

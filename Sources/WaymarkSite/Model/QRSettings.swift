@@ -15,6 +15,9 @@ public struct QRSettings: Sendable {
     /// Print the payload in upper case: QR alphanumeric mode, often one version smaller. Needs a
     /// payload host without a path, and writes redirect pages under `/T/` as well as `/t/`.
     public var uppercase = false
+    /// Print codes below the contrast scanners need, or light on dark: only after testing them.
+    public var allowLowContrast = false
+    public var allowInverted = false
     /// Where the settings are written, for problems found when a code is made.
     public var location: SourceLocation
 

@@ -11,6 +11,8 @@ extension QRStyle {
         errorCorrection = QRErrorCorrection(letter: settings.level) ?? .medium
         scale = settings.scale
         margin = settings.margin
+        allowsLowContrast = settings.allowLowContrast
+        allowsInverted = settings.allowInverted
         if let logo = settings.logo { self.logo = try QRLogo(pngFile: "\(root)/\(logo)") }
         try validate()
     }
