@@ -15,6 +15,7 @@ extension ContentLoader {
         let beaconURL = url(fields, "beacon_url", required: false)
         let host = fields.choice("host", as: SiteConfig.Host.self) ?? .generic
         let rawHTML = fields.bool("raw_html", default: false)
+        let maxImageMB = fields.double("max_image_mb", in: 0.01...100) ?? 5
         let qr = readQRSettings(fields.mapping("qr"), site: folder, default: SourceLocation(path: path))
         let cards = readCardSettings(fields.mapping("cards"), default: SourceLocation(path: path))
         var theme = SiteConfig.Theme(primary: "#1d5e3a", accent: "#b4531f")
@@ -41,7 +42,7 @@ extension ContentLoader {
         let config = SiteConfig(
             id: siteID, title: title, description: description, lang: lang,
             baseURL: baseURL, shortURL: shortURL, beaconURL: beaconURL?.description,
-            host: host, rawHTML: rawHTML, theme: theme, qr: qr, cards: cards
+            host: host, rawHTML: rawHTML, maxImageBytes: Int(maxImageMB * 1024 * 1024), theme: theme, qr: qr, cards: cards
         )
         return Site(
             config: config, folder: folder,

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var host: Host
     /// Let raw HTML in Markdown through. Off unless the site opts in.
     public var rawHTML: Bool
+    /// Largest image a page may publish (`max_image_mb`, 5 by default).
+    public var maxImageBytes: Int
     public var theme: Theme
     public var qr: QRSettings
     /// Printed cards: sizes, bleed, sheet, calibration (the `cards:` section).

@@ -15,8 +15,7 @@ struct RenderInput {
     let root: String
     let files: ContentFiles
 
-    /// Largest image a page may publish.
-    var maxImageBytes: Int { 5 * 1024 * 1024 }
+    var maxImageBytes: Int { config.maxImageBytes }
 
     var config: SiteConfig { site.config }
 
