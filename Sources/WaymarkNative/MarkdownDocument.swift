@@ -58,21 +58,27 @@ public final class MarkdownDocument {
     /// cmark writes headings as bare `<hN>` tags, in document order: give the n-th one the n-th id.
     /// Raw HTML headings would upset the count, so when counts differ nothing is changed.
     static func addingIDs(_ ids: [String], to html: String) -> String {
-        var result = ""
-        var rest = html[...]
+        guard !ids.isEmpty else { return html }
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + ids.reduce(0) { $0 + $1.utf8.count + 6 })
         var found = 0
-        while let range = rest.range(of: "<h") {
-            let tail = rest[range.upperBound...]
-            result += rest[..<range.upperBound]
-            rest = tail
-            guard let level = tail.first, ("1"..."6").contains(level), tail.dropFirst().first == ">" else { continue }
-            guard found < ids.count else { return html }
-            result += "\(level) id=\"\(ids[found])\""
-            rest = tail.dropFirst()
-            found += 1
+        var index = 0
+        while index < bytes.count {
+            // `<h1>` … `<h6>`: exactly four bytes, so `<hr />` and `<h2 class=…>` are left alone.
+            if bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
+                guard found < ids.count else { return html }
+                output.append(contentsOf: bytes[index...(index + 2)])
+                output.append(contentsOf: Array(" id=\"\(ids[found])\"".utf8))
+                found += 1
+                index += 3
+                continue
+            }
+            output.append(bytes[index])
+            index += 1
         }
-        guard found == ids.count else { return html }
-        return result + rest
+        return found == ids.count ? String(decoding: output, as: UTF8.self) : html
     }
 
     /// Extensions are registered once per process; cmark keeps them in a global registry.

@@ -11,9 +11,13 @@ final class FieldReader {
     /// Where the mapping itself starts: the place to report a field that is missing.
     let location: SourceLocation
     private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// First value of each key: a ledger has thousands of keys, so no linear searches.
+    private let values: [String: Node]
     private let lineOffset: Int
     private let sink: DiagnosticSink
+    /// Keys asked for, in order (suggestions) and as a set (lookups).
     private var asked: [String] = []
+    private var askedSet: Set<String> = []
 
     init(mapping: Node.Mapping, at location: SourceLocation, lineOffset: Int, path: String, sink: DiagnosticSink) {
         self.path = path
@@ -21,6 +25,7 @@ final class FieldReader {
         self.lineOffset = lineOffset
         self.sink = sink
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Parses a file's front matter; nil (with a diagnostic) when it is not a YAML mapping.
@@ -46,9 +51,12 @@ final class FieldReader {
         }
         // Aliases share nodes, so a few lines can stand for billions of values ("billion laughs"):
         // count what a reader would walk, and stop early.
-        var budget = valueLimit
+        // A value takes at least a byte to write, so more values than bytes means aliases repeat
+        // content; the floor keeps small files' limit generous.
+        let limit = max(valueLimit, source.frontMatter.utf8.count)
+        var budget = limit
         guard fitsBudget(node, &budget) else {
-            sink.error("front matter expands to more than \(valueLimit) values; YAML aliases (*name) cannot be used to repeat content", at: SourceLocation(path: source.path, line: source.frontMatterLine))
+            sink.error("YAML expands to more than \(limit) values; aliases (*name) cannot be used to repeat content", at: SourceLocation(path: source.path, line: source.frontMatterLine))
             return nil
         }
         return FieldReader(mapping: mapping, at: start, lineOffset: offset, path: source.path, sink: sink)
@@ -183,7 +191,7 @@ final class FieldReader {
 
     /// Warns about every key nobody asked for, suggesting the closest known key.
     func finish() {
-        for pair in pairs where !asked.contains(pair.key) {
+        for pair in pairs where !askedSet.contains(pair.key) {
             let suggestion = Suggestion.closest(to: pair.key, among: asked).map { "; did you mean '\($0)'?" } ?? ""
             sink.warning("unknown key '\(pair.key)'\(suggestion)", at: locationOf(pair.keyNode))
         }
@@ -200,8 +208,8 @@ final class FieldReader {
 
 private extension FieldReader {
     func rawValue(_ key: String) -> Node? {
-        if !asked.contains(key) { asked.append(key) }
-        return pairs.first { $0.key == key }?.value
+        if askedSet.insert(key).inserted { asked.append(key) }
+        return values[key]
     }
 
     /// The value of `key`; null and missing are the same, and missing-but-required is reported.

@@ -17,9 +17,11 @@ final class MarkdownRenderer {
     /// The HTML of a content file's body, which is rendered into the page at `page`.
     func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
         let document = MarkdownDocument(text, options: .init(allowRawHTML: input.config.rawHTML))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Only autolinks lack a column; split the text into lines only when one is found.
+        var lines: [Substring]?
         document.rewriteURLs { link in
-            let (line, column) = Self.position(of: link, in: lines)
+            if link.column < 1, lines == nil { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            let (line, column) = Self.position(of: link, in: lines ?? [])
             let location = SourceLocation(path: file, line: firstLine + line - 1, column: column)
             var url = link.url
             if link.isImage {
