@@ -6,15 +6,23 @@ struct QRCodeFiles {
     let input: RenderInput
 
     func render() throws(DiagnosticsError) -> OutputTree {
-        var tree = OutputTree()
-        for item in input.site.issuedTokens {
-            do {
-                let code = try QRCode(payload: input.payload(for: item.token), style: input.qrStyle)
-                tree.add("\(item.token).svg", code.svg())
-                tree.add("\(item.token).png", bytes: try code.png())
-            } catch {
-                throw DiagnosticsError([.error("cannot make the QR code for \(item.token): \(error.description)", at: item.location)])
+        let slices = Parallel.slices(input.site.issuedTokens, size: 128)
+        let results = Parallel.map(slices) { tokens -> Result<[(String, [UInt8])], DiagnosticsError> in
+            var files: [(String, [UInt8])] = []
+            for item in tokens {
+                do {
+                    let code = try QRCode(payload: input.payload(for: item.token), style: input.qrStyle)
+                    files.append(("\(item.token).svg", Array(code.svg().utf8)))
+                    files.append(("\(item.token).png", try code.png()))
+                } catch {
+                    return .failure(DiagnosticsError([.error("cannot make the QR code for \(item.token): \(error)", at: item.location)]))
+                }
             }
+            return .success(files)
+        }
+        var tree = OutputTree()
+        for result in results {
+            for (path, bytes) in try result.get() { tree.add(path, bytes: bytes) }
         }
         return tree
     }

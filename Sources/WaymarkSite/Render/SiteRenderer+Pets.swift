@@ -3,7 +3,7 @@ import WaymarkCore
 extension SiteRenderer {
     /// A pet's public page. Health notes and the owner's private fields are never put in the
     /// context, so no template can print them by mistake.
-    func petContext(_ pet: Pet) -> [String: Any] {
+    func petContext(_ pet: Pet, markdown: MarkdownRenderer) -> [String: Any] {
         var values: [String: Any] = [
             "name": pet.name, "species": pet.species, "lost": pet.lost,
             "body": markdown.html(pet.body, file: pet.source, firstLine: pet.bodyLine, page: pet.path),

@@ -12,14 +12,14 @@ extension SiteRenderer {
         return context
     }
 
-    func trailContext(_ trail: Trail) -> [String: Any] {
+    func trailContext(_ trail: Trail, markdown: MarkdownRenderer) -> [String: Any] {
         var context = trailSummary(trail)
         context["body"] = markdown.html(trail.body, file: trail.source, firstLine: trail.bodyLine, page: trail.path)
         context["stops"] = trail.stops.map { ["title": $0.title, "summary": $0.summary as Any, "url": input.link($0.path(in: trail))] }
         return ["trail": context, "page": input.pageContext(title: trail.title, description: trail.summary, path: trail.path)]
     }
 
-    func stopContext(_ stop: Stop, at index: Int, in trail: Trail) -> [String: Any] {
+    func stopContext(_ stop: Stop, at index: Int, in trail: Trail, markdown: MarkdownRenderer) -> [String: Any] {
         func neighbour(_ offset: Int) -> [String: Any]? {
             let position = index + offset
             guard trail.stops.indices.contains(position) else { return nil }

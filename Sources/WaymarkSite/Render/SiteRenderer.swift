@@ -4,12 +4,8 @@ import WaymarkCore
 /// manifest entries. Pure: reads nothing, writes nothing.
 public struct SiteRenderer {
     let input: RenderInput
-    let markdown: MarkdownRenderer
 
-    init(input: RenderInput) {
-        self.input = input
-        markdown = MarkdownRenderer(input: input)
-    }
+    init(input: RenderInput) { self.input = input }
 
     /// One site's rendered files.
     public struct Output: Sendable {
@@ -25,6 +21,11 @@ public struct SiteRenderer {
         public var externalLinks: [(url: String, location: SourceLocation)] = []
     }
 
+    /// A part of the site rendered on its own, on any core.
+    private enum Unit {
+        case lists, trail(Trail), pet(Pet), page(Page), tokens(ArraySlice<IssuedToken>)
+    }
+
     func render() throws(DiagnosticsError) -> Output {
         var output = Output()
         output.qr = try QRCodeFiles(input: input).render()
@@ -33,52 +34,69 @@ public struct SiteRenderer {
         output.site.add(cssPath, css)
         let siteContext = input.siteContext(css: input.link("/" + cssPath))
 
+        let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
+            + input.site.pages.map(Unit.page) + Parallel.slices(input.site.issuedTokens, size: 256).map(Unit.tokens)
+        let rendered = Parallel.map(units) { unit in render(unit, siteContext: siteContext) }
+        var links: [ContentLink] = []
+        for (files, markdown) in rendered {
+            for (path, bytes) in files.files { output.site.add(path, bytes: bytes) }
+            for (path, bytes) in markdown.media.files { output.site.add(path, bytes: bytes) }
+            output.diagnostics += markdown.diagnostics
+            links += markdown.links
+        }
+        ServerRules(input: input).add(to: &output)
+        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix)
+        output.diagnostics += check.diagnostics(for: links)
+        output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
+        return output
+    }
+
+    private func render(_ unit: Unit, siteContext: [String: Any]) -> (OutputTree, MarkdownRenderer) {
+        let markdown = MarkdownRenderer(input: input)
+        var files = OutputTree()
         func page(_ template: String, _ file: String, _ values: [String: Any]) {
             var context = values
             context["site"] = siteContext
-            output.site.add(file, input.templates.render(template, context))
+            files.add(file, input.templates.render(template, context))
         }
-
-        let trails = input.site.trails.map(trailSummary)
-        page("home", "index.html", ["page": input.pageContext(title: nil, description: input.config.description, path: "/"), "trails": trails])
-        page("404", "404.html", ["page": input.pageContext(title: nil, description: nil, path: nil, noindex: true)])
-        if !trails.isEmpty {
-            page("trails", "trails/index.html", ["page": input.pageContext(title: nil, description: nil, path: "/trails/"), "trails": trails])
-        }
-        for trail in input.site.trails {
-            page("trail", file(trail.path), trailContext(trail))
-            for (index, stop) in trail.stops.enumerated() {
-                page("stop", file(stop.path(in: trail)), stopContext(stop, at: index, in: trail))
+        switch unit {
+        case .lists:
+            let trails = input.site.trails.map(trailSummary)
+            page("home", "index.html", ["page": input.pageContext(title: nil, description: input.config.description, path: "/"), "trails": trails])
+            page("404", "404.html", ["page": input.pageContext(title: nil, description: nil, path: nil, noindex: true)])
+            if !trails.isEmpty {
+                page("trails", "trails/index.html", ["page": input.pageContext(title: nil, description: nil, path: "/trails/"), "trails": trails])
             }
-        }
-        for pet in input.site.pets {
-            page("pet", file(pet.path), petContext(pet))
-        }
-        for sitePage in input.site.pages {
+            for folder in input.tokenFolders {
+                for (token, record) in input.ledger.retired {
+                    page("retired", file("/\(folder)/\(token)/"), [
+                        "page": input.pageContext(title: nil, description: nil, path: nil, noindex: true),
+                        "token": token.rawValue, "title": record.title,
+                    ])
+                }
+            }
+            files.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
+            files.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
+        case let .trail(trail):
+            page("trail", file(trail.path), trailContext(trail, markdown: markdown))
+            for (index, stop) in trail.stops.enumerated() {
+                page("stop", file(stop.path(in: trail)), stopContext(stop, at: index, in: trail, markdown: markdown))
+            }
+        case let .pet(pet):
+            page("pet", file(pet.path), petContext(pet, markdown: markdown))
+        case let .page(sitePage):
             page("page", file(sitePage.path), [
                 "page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
                     .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 },
             ])
-        }
-        for folder in input.tokenFolders {
-            for token in input.site.issuedTokens {
-                output.site.add(file("/\(folder)/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
-            }
-            for (token, record) in input.ledger.retired {
-                page("retired", file("/\(folder)/\(token)/"), [
-                    "page": input.pageContext(title: nil, description: nil, path: nil, noindex: true),
-                    "token": token.rawValue, "title": record.title,
-                ])
+        case let .tokens(tokens):
+            for folder in input.tokenFolders {
+                for token in tokens {
+                    files.add(file("/\(folder)/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
+                }
             }
         }
-        output.site.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
-        output.site.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
-        ServerRules(input: input).add(to: &output)
-        for (path, bytes) in markdown.media.files { output.site.add(path, bytes: bytes) }
-        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix)
-        output.diagnostics = markdown.diagnostics + check.diagnostics(for: markdown.links)
-        output.externalLinks = markdown.links.filter(\.isExternal).map { ($0.url, $0.location) }
-        return output
+        return (files, markdown)
     }
 
     /// `/trails/x/` → `trails/x/index.html`
