@@ -33,6 +33,7 @@ scaffold:
 	@if cmp -s $(SCAFFOLD).tmp $(SCAFFOLD); then rm $(SCAFFOLD).tmp; else mv $(SCAFFOLD).tmp $(SCAFFOLD); echo "updated $(SCAFFOLD)"; fi
 
 bench: deps
+	@sh .ci/install-deps.sh bench
 	@bash bench/run.sh $(BENCH)
 
 # Fuzzes the front matter + Markdown loader with libFuzzer for FUZZ_SECONDS (default 600).

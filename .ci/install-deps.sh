@@ -1,16 +1,20 @@
 #!/bin/sh
 # Installs the Debian packages (and, for tests, the PyPI tools) Waymark needs, only when missing.
 #   sh .ci/install-deps.sh build   libraries waymark links against
-#   sh .ci/install-deps.sh test    plus the real decoders and checkers the tests run
+#   sh .ci/install-deps.sh test    plus the real decoders, checkers and browser the tests run
+#   sh .ci/install-deps.sh bench   plus the reference tools the benchmarks compare against
 set -eu
 mode=${1:-build}
 
 build_packages="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpng-dev libxml2-dev"
-test_packages="zbar-tools librsvg2-bin qpdf poppler-utils python3-pip"
+test_packages="zbar-tools librsvg2-bin qpdf poppler-utils python3-pip chromium"
+bench_packages="wrk nginx-light hugo gcc"
 python_packages="zxing-cpp pillow"
+[ "$mode" = bench ] && python_packages="$python_packages segno"
 
 packages=$build_packages
 [ "$mode" = test ] && packages="$packages $test_packages"
+[ "$mode" = bench ] && packages="$packages $test_packages $bench_packages"
 
 missing=""
 for package in $packages; do
@@ -32,7 +36,7 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-if [ "$mode" = test ]; then
+if [ "$mode" != build ]; then
     for package in $python_packages; do
         case $package in
             zxing-cpp) module=zxingcpp ;;

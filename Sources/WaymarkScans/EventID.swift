@@ -11,9 +11,12 @@ public enum EventID {
     }
 
     public static func make<Generator: RandomNumberGenerator>(at timestamp: UTCTimestamp, using generator: inout Generator) -> String {
+        encode(at: timestamp, high: generator.next() & 0xFFFF, low: generator.next())
+    }
+
+    /// `high` holds the top 16 of the 80 random bits, `low` the other 64.
+    static func encode(at timestamp: UTCTimestamp, high: UInt64, low: UInt64) -> String {
         let time = UInt64(max(0, timestamp.milliseconds)) & 0xFFFF_FFFF_FFFF
-        let high = generator.next() & 0xFFFF  // 16 bits
-        let low = generator.next()            // 64 bits
         var characters = [UInt8](repeating: 0, count: 26)
         // 130 bits in all (2 leading zero bits): time fills characters 0...9, randomness 10...25.
         for index in 0..<10 { characters[index] = alphabet[Int((time >> UInt64(45 - index * 5)) & 31)] }

@@ -6,6 +6,12 @@
 enum JSONText {
     static func appendString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Fast path for the usual case (ids, tokens, hosts): printable ASCII with nothing to escape.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            output.append(contentsOf: value.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var scalars = value.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             switch scalar.value {

@@ -10,8 +10,9 @@ extension ScanEvent {
         out.append(contentsOf: String(v).utf8)
         JSONText.appendRaw(",\"id\":", to: &out)
         JSONText.appendString(id, to: &out)
-        JSONText.appendRaw(",\"ts\":", to: &out)
-        JSONText.appendString(ts.description, to: &out)
+        JSONText.appendRaw(",\"ts\":\"", to: &out)
+        ts.appendISO8601(to: &out)  // digits and punctuation only: nothing to escape
+        out.append(UInt8(ascii: "\""))
         JSONText.appendRaw(",\"site\":", to: &out)
         JSONText.appendString(site.rawValue, to: &out)
         JSONText.appendRaw(",\"token\":", to: &out)

@@ -90,11 +90,11 @@ private extension ScanLogWriter {
         return highest + 1
     }
 
-    /// `mkdir -p` for the two partition levels; returns errno on failure.
+    /// `mkdir` for the root (if it went away) and the two partition levels; returns errno on failure.
     func makeFolders(_ path: ScanLogPath) -> Int32? {
         var current = configuration.directory
-        for component in path.folder.split(separator: "/") {
-            current += "/" + component
+        for component in [""] + path.folder.split(separator: "/").map(String.init) {
+            if !component.isEmpty { current += "/" + component }
             if mkdir(current, 0o755) != 0, errno != EEXIST { return errno }
             var info = stat()
             if stat(current, &info) != 0 { return errno }

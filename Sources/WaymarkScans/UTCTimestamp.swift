@@ -26,11 +26,32 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     public var description: String {
-        var text = day.description
+        var bytes: [UInt8] = []
+        appendISO8601(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `description`'s 24 bytes straight into a line being built (no intermediate strings).
+    public func appendISO8601(to bytes: inout [UInt8]) {
+        let day = self.day
         let inDay = Int(milliseconds - Int64(day.daysSinceEpoch) * 86_400_000)
-        text += "T" + Self.pad(inDay / 3_600_000, 2) + ":" + Self.pad(inDay / 60_000 % 60, 2) + ":"
-            + Self.pad(inDay / 1000 % 60, 2) + "." + Self.pad(inDay % 1000, 3) + "Z"
-        return text
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(day.year, 4); bytes.append(UInt8(ascii: "-"))
+        digits(day.month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(day.day, 2); bytes.append(UInt8(ascii: "T"))
+        digits(inDay / 3_600_000, 2); bytes.append(UInt8(ascii: ":"))
+        digits(inDay / 60_000 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(inDay / 1000 % 60, 2); bytes.append(UInt8(ascii: "."))
+        digits(inDay % 1000, 3); bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Parses exactly the form `description` writes; anything else is nil.

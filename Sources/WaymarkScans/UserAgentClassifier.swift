@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reduces a `User-Agent` header to device, OS and browser, and tells people from machines.
 ///
 /// Substring rules, in order, on the lower-cased header (UA strings are a convention, not a
@@ -8,6 +10,17 @@ public enum UserAgentClassifier {
     static let maximumLength = 1024
 
     public static func classify(_ header: String?) -> UserAgentSummary {
+        guard let header, header.utf8.count <= maximumLength else { return classifyUncached(header) }
+        // Real traffic repeats a few hundred user agents: remember them (bounded).
+        if let known = cache.value(for: header) { return known }
+        let summary = classifyUncached(header)
+        cache.store(summary, for: header)
+        return summary
+    }
+
+    static let cache = SummaryCache()
+
+    static func classifyUncached(_ header: String?) -> UserAgentSummary {
         var bytes = Array((header ?? "").utf8.prefix(maximumLength))
         for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
         let text = Haystack(bytes: bytes)
@@ -25,8 +38,8 @@ private extension UserAgentClassifier {
         ("googlebot", "googlebot"), ("google-inspectiontool", "googlebot"), ("adsbot-google", "googlebot"),
         ("bingbot", "bingbot"), ("applebot", "applebot"), ("yandex", "yandex"), ("baiduspider", "baidu"),
         ("duckduckbot", "duckduckgo"), ("facebookexternalhit", "facebook"), ("facebookcatalog", "facebook"),
-        ("meta-externalagent", "facebook"), ("twitterbot", "twitter"), ("slackbot", "slack"),
-        ("slack-imgproxy", "slack"), ("whatsapp", "whatsapp"), ("telegrambot", "telegram"),
+        ("meta-externalagent", "facebook"), ("telegrambot", "telegram"), ("twitterbot", "twitter"), ("slackbot", "slack"),
+        ("slack-imgproxy", "slack"), ("whatsapp", "whatsapp"),
         ("discordbot", "discord"), ("linkedinbot", "linkedin"), ("skypeuripreview", "skype"),
         ("pinterest", "pinterest"), ("redditbot", "reddit"), ("embedly", "embedly"), ("iframely", "iframely"),
         ("vkshare", "vk"), ("mastodon", "mastodon"), ("bitlybot", "bitly"), ("gptbot", "openai"),
@@ -105,5 +118,25 @@ private extension UserAgentClassifier {
         }
 
         func hasPrefix(_ prefix: String) -> Bool { bytes.starts(with: prefix.utf8) }
+    }
+}
+
+/// A bounded memo of classified headers, emptied when full (cheaper than LRU bookkeeping).
+final class SummaryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: UserAgentSummary] = [:]
+    private let capacity = 4096
+
+    func value(for header: String) -> UserAgentSummary? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[header]
+    }
+
+    func store(_ summary: UserAgentSummary, for header: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[header] = summary
     }
 }

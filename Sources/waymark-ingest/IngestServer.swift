@@ -76,7 +76,10 @@ private extension IngestServer {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    // No outbound header validation: our headers are constants or manifest URLs
+                    // checked for control characters at load (SiteDirectory).
                     try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false,
+                                                         withOutboundHeaderValidation: false,
                                                          withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
                     try sync.addHandler(IdleStateHandler(allTimeout: .seconds(30)))
                     try sync.addHandler(IngestHTTPHandler(service: service, tracker: tracker))

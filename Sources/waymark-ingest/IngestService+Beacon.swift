@@ -34,14 +34,13 @@ extension IngestService {
         case let .success(parsed): payload = parsed
         case let .failure(reason): return .reject(reason)
         }
-        guard let site = SiteID(payload.site) else { return .reject(.badBody) }
+        guard let site = directory.siteIDs[payload.site] ?? SiteID(payload.site) else { return .reject(.badBody) }
         guard site == originSite else { return .reject(.siteMismatch) }
-        guard let token = token(from: payload.token[...]) else { return .reject(.unknownToken) }
-        switch directory.lookup(token, on: site) {
+        switch directory.lookup(payload.token[...], on: site) {
         case .unknown: return .reject(.unknownToken)
         case .otherSite: return .reject(.wrongSite)
         case .retired: return .reject(.retiredToken)
-        case .active:
+        case let .active(token, _):
             let event = makeEvent(.beacon, site: site, token: token, referrer: payload.ref, request: request)
             return .log(event, then: IngestResponse(status: .noContent, headers: cors))
         }

@@ -27,14 +27,6 @@ extension IngestService {
         request.method == .GET || request.method == .HEAD ? nil : .reject(.methodNotAllowed)
     }
 
-    /// A token as typed: upper-cased (Crockford base32 is case-insensitive), one trailing slash allowed.
-    func token(from text: Substring) -> Token? {
-        var text = text
-        if text.hasSuffix("/") { text = text.dropLast() }
-        guard (1...32).contains(text.utf8.count) else { return nil }
-        return Token(text.uppercased())
-    }
-
     /// The referring page reduced to its host; anything that is not a web or app URL is dropped.
     func referrerHost(_ url: String?) -> String? {
         guard let url, url.utf8.count <= 2048, let parts = URLParts(url),
@@ -46,7 +38,7 @@ extension IngestService {
         let timestamp = now()
         let country = options.countryHeader.flatMap { request.header($0) }.flatMap(Self.countryCode)
         return ScanEvent(
-            id: EventID.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
+            id: eventIDs.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
             ua: UserAgentClassifier.classify(request.header("user-agent")),
             ref: referrerHost(referrer), cc: country,
             ih: visitorHash.hash(address: request.client, on: timestamp.day)
@@ -69,12 +61,11 @@ private extension IngestService {
         }
         let directory = manifest.directory
         guard let site = directory.siteByHost[host] else { return .reject(.unknownHost) }
-        guard let token = token(from: text) else { return .reject(.unknownToken) }
-        switch directory.lookup(token, on: site) {
+        switch directory.lookup(text, on: site) {
         case .unknown: return .reject(.unknownToken)
         case .otherSite: return .reject(.wrongSite)
-        case let .retired(entry): return .respond(.retired(target: entry.target, title: entry.title), rejected: .retiredToken)
-        case let .active(entry):
+        case let .retired(_, entry): return .respond(.retired(target: entry.target, title: entry.title), rejected: .retiredToken)
+        case let .active(token, entry):
             // HEAD is a link checker, not a person: redirect without counting a scan.
             if request.method == .HEAD { return .respond(.redirect(to: entry.target), rejected: nil) }
             let event = makeEvent(.scan, site: site, token: token, referrer: request.header("referer"), request: request)

@@ -13,6 +13,7 @@ final class IngestService: Sendable {
     let health: HealthCheck
     let limits = RequestLimits()
     let logger: Logger
+    let eventIDs = EventIDGenerator()
     /// Whether the last append failed: storage trouble is logged when it starts and ends, not per request.
     private let storageFailing = NIOLockedValueBox(false)
 

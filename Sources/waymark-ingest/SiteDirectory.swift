@@ -11,6 +11,9 @@ struct SiteDirectory: Sendable {
     let siteByHost: [String: SiteID]
     /// `scheme://host[:port]` of every site's `base_url` → site.
     let siteByOrigin: [String: SiteID]
+    /// Every token validated once at load, so requests never re-validate character by character.
+    let tokens: [String: (token: Token, entry: Manifest.Entry)]
+    let siteIDs: [String: SiteID]
 
     init(_ manifest: Manifest) throws(Problem) {
         var hosts: [String: SiteID] = [:], origins: [String: SiteID] = [:]
@@ -33,23 +36,40 @@ struct SiteDirectory: Sendable {
             }
             origins[base.origin] = id
         }
+        var tokens: [String: (token: Token, entry: Manifest.Entry)] = [:]
+        for (text, entry) in manifest.tokens {
+            guard let token = Token(text) else { throw Problem(description: "token '\(text)' is not valid") }
+            // The target goes into a Location header: no spaces or control characters.
+            guard URLParts(entry.target) != nil, !entry.target.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
+                throw Problem(description: "token \(text): target '\(entry.target)' is not an absolute URL")
+            }
+            tokens[text] = (token, entry)
+        }
         self.manifest = manifest
         siteByHost = hosts
         siteByOrigin = origins
+        self.tokens = tokens
+        siteIDs = Dictionary(uniqueKeysWithValues: manifest.sites.keys.compactMap { name in SiteID(name).map { (name, $0) } })
     }
 
     /// What a token means on `site`.
     enum Lookup {
-        case active(Manifest.Entry)
-        case retired(Manifest.Entry)
+        case active(Token, Manifest.Entry)
+        case retired(Token, Manifest.Entry)
         /// The token exists, on another site: treated as unknown, counted apart.
         case otherSite
         case unknown
     }
 
-    func lookup(_ token: Token, on site: SiteID) -> Lookup {
-        guard let entry = manifest.tokens[token.rawValue] else { return .unknown }
+    /// `text` as typed in a URL or sent in a beacon: ASCII upper-cased (Crockford base32 is
+    /// case-insensitive), one trailing slash allowed.
+    func lookup(_ text: Substring, on site: SiteID) -> Lookup {
+        var bytes = Array(text.utf8)
+        if bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        guard (1...32).contains(bytes.count) else { return .unknown }
+        for index in bytes.indices where bytes[index] >= 0x61 && bytes[index] <= 0x7A { bytes[index] -= 0x20 }
+        guard let (token, entry) = tokens[String(decoding: bytes, as: UTF8.self)] else { return .unknown }
         guard entry.site == site else { return .otherSite }
-        return entry.status == .active ? .active(entry) : .retired(entry)
+        return entry.status == .active ? .active(token, entry) : .retired(token, entry)
     }
 }

@@ -41,7 +41,8 @@ struct URLParts: Equatable {
     static func splitHostPort(_ authority: Substring) -> (String, Int?)? {
         var host = authority
         var port: Int?
-        if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+        // `contains(where:)`: a String argument would pick Foundation's slow `StringProtocol.contains`.
+        if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains(where: { $0 == "]" }) {
             let digits = authority[authority.index(after: colon)...]
             guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy(\.isASCII), let value = Int(digits), value <= 65535 else { return nil }
             port = value
@@ -50,7 +51,7 @@ struct URLParts: Equatable {
         let lowered = host.lowercased()
         guard (1...253).contains(lowered.utf8.count), lowered.utf8.allSatisfy(isHostByte) else { return nil }
         if lowered.hasPrefix("[") != lowered.hasSuffix("]") { return nil }
-        if !lowered.hasPrefix("["), lowered.contains(":") { return nil }
+        if !lowered.hasPrefix("["), lowered.utf8.contains(UInt8(ascii: ":")) { return nil }
         return (lowered, port)
     }
 

@@ -32,7 +32,7 @@ public final class IngestServer: @unchecked Sendable {
         self.manifest = manifest
         let folder = try WaymarkBinary.temporaryFolder()
         stderrPath = folder + "/stderr.log"
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let all = ["--manifest", manifest, "--logs", logs, "--listen", "127.0.0.1:0"] + arguments
         let process = Process()
         if let fileSizeLimit {
@@ -63,19 +63,22 @@ public final class IngestServer: @unchecked Sendable {
             }
         }
         guard let found else {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            Self.killAndReap(process)
             let text = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
             throw Failure(description: "waymark-ingest did not start: \(text)")
         }
         port = found
     }
 
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+    deinit { Self.killAndReap(process) }
+
+    /// SIGKILL (children of a test runner inherit a signal mask that may block SIGTERM) and wait
+    /// by polling: `Process.waitUntilExit` spins a run loop on Linux.
+    public static func killAndReap(_ process: Process, timeout: TimeInterval = 10) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
     }
 
     public var isRunning: Bool { process.isRunning }
@@ -102,8 +105,7 @@ public final class IngestServer: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            Self.killAndReap(process)
             return nil
         }
         return process.terminationStatus

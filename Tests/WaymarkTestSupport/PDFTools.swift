@@ -136,6 +136,13 @@ public enum PDFTools {
         return result.output.split(separator: "\n").map(String.init)
     }
 
+    /// Prints an HTML file to PDF with headless Chromium, as a person printing from a browser.
+    public static func printHTML(_ html: URL, to pdf: URL) throws {
+        let result = try run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                          "--print-to-pdf=\(pdf.path)", html.path], install: "apt-get install chromium")
+        guard FileManager.default.fileExists(atPath: pdf.path) else { throw ToolFailure(description: "chromium printed nothing: \(result.error)") }
+    }
+
     public struct ToolFailure: Error, CustomStringConvertible {
         public let description: String
     }
