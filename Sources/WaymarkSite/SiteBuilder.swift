@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
         public var today: CalendarDate
         /// Where content and template overrides are read from (memory in unit tests).
         public var files: ContentFiles
+        /// Called with progress while the build runs (from any thread).
+        public var report: (@Sendable (BuildEvent) -> Void)?
 
         public init(root: String, output: String? = nil, only: Set<String> = [], today: CalendarDate = .buildDay(), files: ContentFiles = .disk) {
             self.root = root
@@ -47,8 +49,9 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
     public func check() throws(DiagnosticsError) -> Result {
-        var (sites, diagnostics) = ContentLoader(root: options.root, files: options.files).load()
-        let reconciled = TokenReconciler.reconcile(sites)
+        let clock = BuildClock(report: options.report)
+        var (sites, diagnostics) = clock.phase("load") { ContentLoader(root: options.root, files: options.files).load() }
+        let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(sites) }
         diagnostics += reconciled.diagnostics
         diagnostics += VaccinationCheck.diagnostics(for: sites, today: options.today)
         let templates: TemplateSet
@@ -78,12 +81,12 @@ public struct SiteBuilder: Sendable {
             let input = RenderInput(
                 site: site, templates: templates, today: options.today,
                 ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!,
-                root: options.root, files: options.files
+                root: options.root, files: options.files, report: options.report
             )
             ManifestBuilder(input: input).add(to: &manifest)
             if options.only.isEmpty || options.only.contains(site.id.rawValue) {
                 do {
-                    let output = try SiteRenderer(input: input).render()
+                    let output = try clock.phase("render \(site.id)") { () throws(DiagnosticsError) in try SiteRenderer(input: input).render() }
                     diagnostics += output.diagnostics
                     rendered[site.id] = output
                 } catch let error as DiagnosticsError {
@@ -109,7 +112,7 @@ public struct SiteBuilder: Sendable {
             if !output.server.files.isEmpty { entries["_server/\(id)"] = .tree(output.server) }
             entries["_print/\(id)/qr"] = .tree(output.qr)
         }
-        try OutputWriter(root: options.output).replace(entries)
+        try BuildClock(report: options.report).phase("write") { try OutputWriter(root: options.output).replace(entries) }
         for (id, text) in result.ledgerTexts {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(options.root)/content/\(id)/\(TokenLedger.fileName)"), options: .atomic)
         }

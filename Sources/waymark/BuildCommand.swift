@@ -27,17 +27,27 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Also write the card sheets (as `waymark cards` with each site's default sheet).")
     var cards = false
 
+    @Flag(help: "Print only problems: no progress bar and no summary line.")
+    var quiet = false
+
+    @Flag(help: "Print how long each phase took.")
+    var verbose = false
+
     func run() throws {
         let root = project.absoluteRoot
-        let builder = SiteBuilder(options: .init(root: root, output: output, only: Set(project.site)))
+        var options = SiteBuilder.Options(root: root, output: output, only: Set(project.site))
+        options.report = BuildProgressDisplay(quiet: quiet, verbose: verbose).handler
+        let builder = SiteBuilder(options: options)
         let clock = ContinuousClock.now
         do {
             let result = try builder.build()
             DiagnosticOutput.print(result.diagnostics, root: root, summary: false)
-            for ledger in result.updatedLedgers { print("updated \(ledger)") }
-            let files = result.pageCounts.values.reduce(0, +)
-            let elapsed = ContinuousClock.now - clock
-            print("built \(result.pageCounts.count) site\(result.pageCounts.count == 1 ? "" : "s"), \(files) files, \(result.manifest.tokens.count) tokens in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            if !quiet {
+                for ledger in result.updatedLedgers { print("updated \(ledger)") }
+                let files = result.pageCounts.values.reduce(0, +)
+                let elapsed = ContinuousClock.now - clock
+                print("built \(result.pageCounts.count) site\(result.pageCounts.count == 1 ? "" : "s"), \(files) files, \(result.manifest.tokens.count) tokens in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            }
         } catch let error as DiagnosticsError {
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
             throw ExitCode.failure

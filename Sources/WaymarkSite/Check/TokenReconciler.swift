@@ -24,6 +24,12 @@ public enum TokenReconciler {
             var ledger = site.ledger
             let items = site.issuedTokens
             let sources = site.itemFiles.union(items.map { relativeSource($0.source, in: site) })
+            let usedTokens = Set(items.map(\.token))
+            // Indexes, not searches: a site can have tens of thousands of tokens.
+            var activeBySource: [String: [Token]] = [:]
+            for (token, record) in ledger.records where record.status == .active {
+                activeBySource[record.source, default: []].append(token)
+            }
             for item in items {
                 let source = relativeSource(item.source, in: site)
                 if let first = firstUse[item.token] {
@@ -35,9 +41,8 @@ public enum TokenReconciler {
                     outcome.diagnostics.append(.error("token \(item.token) was issued by site '\(issued.site)' (\(issued.ledger)); a token never moves to another site", at: item.location))
                     continue
                 }
-                if let previous = ledger.records.first(where: { $0.value.source == source && $0.key != item.token && $0.value.status == .active }),
-                   !items.contains(where: { $0.token == previous.key }) {
-                    outcome.diagnostics.append(.error("'\(item.title)' was issued token \(previous.key), which may be printed; restore it, or mark \(previous.key) 'status: retired' in \(ledgerPath(site)) to issue a new one", at: item.location))
+                if let previous = activeBySource[source]?.filter({ $0 != item.token && !usedTokens.contains($0) }).min() {
+                    outcome.diagnostics.append(.error("'\(item.title)' was issued token \(previous), which may be printed; restore it, or mark \(previous) 'status: retired' in \(ledgerPath(site)) to issue a new one", at: item.location))
                     continue
                 }
                 guard let record = ledger.records[item.token] else {
@@ -55,8 +60,7 @@ public enum TokenReconciler {
                     ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
                 }
             }
-            let used = Set(items.map(\.token))
-            for (token, record) in ledger.records where record.status == .active && !used.contains(token) && !sources.contains(record.source) {
+            for (token, record) in ledger.records where record.status == .active && !usedTokens.contains(token) && !sources.contains(record.source) {
                 ledger.records[token]?.status = .retired
                 outcome.diagnostics.append(.warning("token \(token) ('\(record.title)') no longer points at any content; it is retired and its page now says so", at: record.location ?? SourceLocation(path: ledgerPath(site))))
             }

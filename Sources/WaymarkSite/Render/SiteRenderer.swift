@@ -36,7 +36,11 @@ public struct SiteRenderer {
 
         let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
             + input.site.pages.map(Unit.page) + Parallel.slices(input.site.issuedTokens, size: 256).map(Unit.tokens)
-        let rendered = Parallel.map(units) { unit in render(unit, siteContext: siteContext) }
+        let progress = ProgressCounter(total: units.count, report: input.report)
+        let rendered = Parallel.map(units) { unit in
+            defer { progress.tick() }
+            return render(unit, siteContext: siteContext)
+        }
         var links: [ContentLink] = []
         for (files, markdown) in rendered {
             for (path, bytes) in files.files { output.site.add(path, bytes: bytes) }

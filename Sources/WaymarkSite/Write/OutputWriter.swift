@@ -1,75 +1,161 @@
 import Foundation
 
-/// Writes a build's trees into the output folder so that a failed build changes nothing.
+/// Writes a build's files into the output folder, touching only what changed, so that a failed
+/// write leaves the previous output as it was.
 ///
-/// Everything is first written into a staging folder beside the output (same file system), then
-/// each entry is swapped in by `rename`. Until the swap begins, the previous output is untouched;
-/// a failure during the swap puts back what was already moved.
+/// Two phases: every new or changed file is first written beside its target under a hidden
+/// temporary name (`.<name>.waymark-new`); only when all of them are on disk are they renamed into
+/// place (a rename replaces a file atomically), and then files the build no longer produces are
+/// deleted. A write error in the first phase removes the temporary files and changes nothing.
+/// Unchanged files are not rewritten, so their timestamps stay put and deploy tools that sync by
+/// time or checksum upload only what changed.
 public struct OutputWriter: Sendable {
     /// The output folder, e.g. `<project>/site`.
     public let root: String
 
     public init(root: String) { self.root = root }
 
-    /// Replaces each entry (a folder or file path relative to `root`) with the given tree or bytes.
-    public func replace(_ entries: [String: Entry]) throws {
-        let fm = FileManager.default
-        let run = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let staging = "\(root)/.staging-\(run)"
-        let trash = "\(root)/.replaced-\(run)"
-        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(atPath: staging) }
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        for (path, entry) in entries {
-            try write(entry, to: "\(staging)/\(path)")
-        }
-
-        var swapped: [String] = []
-        do {
-            for path in entries.keys.sorted() {
-                let target = "\(root)/\(path)"
-                if fm.fileExists(atPath: target) {
-                    try createParent(of: "\(trash)/\(path)")
-                    try fm.moveItem(atPath: target, toPath: "\(trash)/\(path)")
-                }
-                try createParent(of: target)
-                try fm.moveItem(atPath: "\(staging)/\(path)", toPath: target)
-                swapped.append(path)
-            }
-        } catch {
-            for path in swapped.reversed() {
-                try? fm.removeItem(atPath: "\(root)/\(path)")
-                if fm.fileExists(atPath: "\(trash)/\(path)") { try? fm.moveItem(atPath: "\(trash)/\(path)", toPath: "\(root)/\(path)") }
-            }
-            throw error
-        }
-        try? fm.removeItem(atPath: trash)
-    }
-
     public enum Entry: Sendable {
+        /// A folder whose whole content this build owns: files it does not produce are removed.
         case tree(OutputTree)
         case file([UInt8])
+    }
+
+    /// What a write did, for `--verbose` and tests.
+    public struct Statistics: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    /// Brings each entry (a folder or file path relative to `root`) to the given content.
+    @discardableResult
+    public func replace(_ entries: [String: Entry]) throws -> Statistics {
+        var statistics = Statistics()
+        var staged: [(temporary: String, target: String)] = []
+        var stale: [String] = []
+        do {
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                switch entry {
+                case let .file(bytes):
+                    try stage(bytes, at: "\(root)/\(path)", into: &staged, statistics: &statistics)
+                case let .tree(tree):
+                    let folder = "\(root)/\(path)"
+                    try Self.checkNoFileIsAFolder(tree, in: folder)
+                    for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
+                        try stage(bytes, at: "\(folder)/\(relative)", into: &staged, statistics: &statistics)
+                    }
+                    stale += Self.files(under: folder).filter { tree.files[$0] == nil }.map { "\(folder)/\($0)" }
+                }
+            }
+        } catch {
+            for file in staged { unlink(file.temporary) }
+            throw error
+        }
+        for file in staged {
+            guard rename(file.temporary, file.target) == 0 else {
+                let failure = OutputError.system("cannot move \(file.target) into place", errno)
+                for rest in staged { unlink(rest.temporary) }
+                throw failure
+            }
+        }
+        for file in stale where unlink(file) == 0 {
+            statistics.removed += 1
+            Self.removeEmptyFolders(above: file, stoppingAt: root)
+        }
+        return statistics
+    }
+}
+
+/// A failed file operation, with the path and the system's reason.
+public enum OutputError: Error, CustomStringConvertible {
+    case system(String, Int32)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case let .system(what, code): return "\(what): \(String(cString: strerror(code)))"
+        case let .conflict(path): return "\(path) would be both a file and a folder"
+        }
     }
 }
 
 private extension OutputWriter {
-    func write(_ entry: Entry, to path: String) throws {
-        switch entry {
-        case let .file(bytes):
-            try createParent(of: path)
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        case let .tree(tree):
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            for (relative, bytes) in tree.files {
-                let file = "\(path)/\(relative)"
-                try createParent(of: file)
-                try Data(bytes).write(to: URL(fileURLWithPath: file))
+    func stage(_ bytes: [UInt8], at target: String, into staged: inout [(temporary: String, target: String)], statistics: inout Statistics) throws {
+        if Self.hasContent(bytes, at: target) {
+            statistics.unchanged += 1
+            return
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        try Self.makeFolders(folder)
+        let temporary = "\(folder)/.\((target as NSString).lastPathComponent).waymark-new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.system("cannot write \(temporary)", errno) }
+        staged.append((temporary, target))
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard count > 0 else { throw OutputError.system("cannot write \(temporary)", errno) }
+                offset += count
+            }
+        }
+        statistics.written += 1
+    }
+
+    /// Whether the file at `path` already holds exactly `bytes` (size first, then content).
+    static func hasContent(_ bytes: [UInt8], at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        let complete = existing.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete && existing == bytes
+    }
+
+    static func makeFolders(_ folder: String) throws {
+        var info = stat()
+        if stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        try makeFolders((folder as NSString).deletingLastPathComponent)
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw OutputError.system("cannot create folder \(folder)", errno) }
+    }
+
+    /// A tree may not hold both `a` and `a/b`; catching it here keeps the rename phase from failing.
+    static func checkNoFileIsAFolder(_ tree: OutputTree, in folder: String) throws {
+        for path in tree.files.keys {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty {
+                if tree.files[parent] != nil { throw OutputError.conflict("\(folder)/\(parent)") }
+                parent = (parent as NSString).deletingLastPathComponent
             }
         }
     }
 
-    func createParent(of path: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    /// Every regular file below `folder`, as relative paths (none when it does not exist).
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(path) }
+        }
+        return files
+    }
+
+    static func removeEmptyFolders(above file: String, stoppingAt root: String) {
+        var folder = (file as NSString).deletingLastPathComponent
+        while folder.count > root.count, rmdir(folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 }
