@@ -133,12 +133,16 @@ private extension OutputWriter {
 
     /// A tree may not hold both `a` and `a/b`; catching it here keeps the rename phase from failing.
     static func checkNoFileIsAFolder(_ tree: OutputTree, in folder: String) throws {
+        var folders = Set<Substring>()
         for path in tree.files.keys {
-            var parent = (path as NSString).deletingLastPathComponent
-            while !parent.isEmpty {
-                if tree.files[parent] != nil { throw OutputError.conflict("\(folder)/\(parent)") }
-                parent = (parent as NSString).deletingLastPathComponent
+            var rest = path[...]
+            while let slash = rest.lastIndex(of: "/") {
+                rest = rest[..<slash]
+                guard folders.insert(rest).inserted else { break }
             }
+        }
+        if let clash = folders.first(where: { tree.files[String($0)] != nil }) {
+            throw OutputError.conflict("\(folder)/\(clash)")
         }
     }
 
