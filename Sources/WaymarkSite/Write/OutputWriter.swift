@@ -42,6 +42,12 @@ public struct OutputWriter: Sendable {
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
                     try Self.checkNoFileIsAFolder(tree, in: folder)
+                    if !Self.exists(folder) {
+                        // Nothing to keep or compare: build the folder aside, move it in at once.
+                        staged.append((try writeFresh(tree, beside: folder), folder))
+                        statistics.written += tree.files.count
+                        continue
+                    }
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
                         try stage(bytes, at: "\(folder)/\(relative)", into: &staged, statistics: &statistics)
                     }
@@ -49,13 +55,13 @@ public struct OutputWriter: Sendable {
                 }
             }
         } catch {
-            for file in staged { unlink(file.temporary) }
+            for file in staged { Self.remove(file.temporary) }
             throw error
         }
         for file in staged {
             guard rename(file.temporary, file.target) == 0 else {
                 let failure = OutputError.system("cannot move \(file.target) into place", errno)
-                for rest in staged { unlink(rest.temporary) }
+                for rest in staged { Self.remove(rest.temporary) }
                 throw failure
             }
         }
@@ -81,6 +87,58 @@ public enum OutputError: Error, CustomStringConvertible {
 }
 
 private extension OutputWriter {
+    /// Writes a whole tree into a hidden folder beside `folder` and returns its path.
+    func writeFresh(_ tree: OutputTree, beside folder: String) throws -> String {
+        let fresh = "\((folder as NSString).deletingLastPathComponent)/.\((folder as NSString).lastPathComponent).waymark-new"
+        Self.remove(fresh)
+        var made: Set<String> = []
+        for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
+            let file = "\(fresh)/\(relative)"
+            let parent = String(file[..<file.lastIndex(of: "/")!])
+            if !made.contains(parent) {
+                try Self.makeFolders(parent)
+                made.insert(parent)
+            }
+            do {
+                try Self.write(bytes, to: file)
+            } catch {
+                Self.remove(fresh)
+                throw error
+            }
+        }
+        if tree.files.isEmpty { try Self.makeFolders(fresh) }
+        return fresh
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Removes a file or a whole folder; used only on this writer's own temporary paths.
+    static func remove(_ path: String) {
+        if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.system("cannot write \(path)", errno) }
+        defer { close(descriptor) }
+        do {
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    guard count > 0 else { throw OutputError.system("cannot write \(path)", errno) }
+                    offset += count
+                }
+            }
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
     func stage(_ bytes: [UInt8], at target: String, into staged: inout [(temporary: String, target: String)], statistics: inout Statistics) throws {
         if Self.hasContent(bytes, at: target) {
             statistics.unchanged += 1
@@ -89,18 +147,8 @@ private extension OutputWriter {
         let folder = (target as NSString).deletingLastPathComponent
         try Self.makeFolders(folder)
         let temporary = "\(folder)/.\((target as NSString).lastPathComponent).waymark-new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.system("cannot write \(temporary)", errno) }
+        try Self.write(bytes, to: temporary)
         staged.append((temporary, target))
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard count > 0 else { throw OutputError.system("cannot write \(temporary)", errno) }
-                offset += count
-            }
-        }
         statistics.written += 1
     }
 
