@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Full-build speed against Hugo on the same generated content (bench/corpus/generate.py), in the
+# same run: wall time, CPU time and peak memory of each, median of RUNS, and the ratio.
+# Usage: bench/build/run.sh [sizes…]    sizes in pages, default "1000 10000 20000"; RUNS=3.
+# Waymark's numbers include its QR codes (SVG + PNG per token), which Hugo does not make.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+runs="${RUNS:-3}"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 20000)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --package-path "$repo" --product waymark >&2
+waymark="$repo/.build/release/waymark"
+command -v hugo >/dev/null || { echo "error: hugo is not installed (apt-get install hugo)" >&2; exit 1; }
+
+# One measurement: prints "wall user+sys peak_kb".
+measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'; }
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+
+printf '%-7s %-8s %9s %9s %9s\n' pages tool wall_s cpu_s peak_MB
+for size in "${sizes[@]}"; do
+    # pages = trails × (stops + 1) + pets + 3; 39 pages a trail, 2.5% of pages are pets.
+    trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
+    python3 "$repo/bench/corpus/generate.py" "$work/w$size" --trails "$trails" --stops 38 --pets "$pets" --hugo "$work/h$size" >&2
+    for tool in waymark hugo; do
+        : > "$work/$tool.txt"
+        for ((i = 1; i <= runs; i++)); do
+            rm -rf "$work/w$size/site" "$work/w$size/content/bench/tokens.yml" "$work/h$size/public"
+            if [ "$tool" = waymark ]; then
+                measure "$waymark" build --root "$work/w$size" --quiet >> "$work/$tool.txt"
+            else
+                measure hugo -s "$work/h$size" --quiet >> "$work/$tool.txt"
+            fi
+        done
+        wall=$(cut -d' ' -f1 "$work/$tool.txt" | median); cpu=$(cut -d' ' -f2 "$work/$tool.txt" | median)
+        peak=$(cut -d' ' -f3 "$work/$tool.txt" | median)
+        printf '%-7s %-8s %9.2f %9.2f %9.0f\n' "$size" "$tool" "$wall" "$cpu" "$((${peak%.*} / 1024))"
+        eval "${tool}_wall=$wall; ${tool}_peak=$peak"
+    done
+    awk -v w="$waymark_wall" -v h="$hugo_wall" -v wm="$waymark_peak" -v hm="$hugo_peak" -v s="$size" \
+        'BEGIN { printf "%-7s ratio    wall %.2f×  peak memory %.2f× (Waymark/Hugo)\n", s, w / h, wm / hm }'
+done
