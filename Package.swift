@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // BEGIN report dependencies
+        // (none: SQLite is the system library, Mustache is already a dependency above)
+        // END report dependencies
         // BEGIN ingest dependencies
         // waymark-ingest: plain SwiftNIO (NIOHTTP1), not Hummingbird — a third of the binary and build time.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -45,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "waymark",
             dependencies: [
-                "WaymarkCore", "WaymarkNative", "WaymarkSite",
+                "WaymarkCore", "WaymarkNative", "WaymarkSite", "WaymarkPreview", "WaymarkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,35 @@ let package = Package(
         // The content loader under libFuzzer (`make fuzz`); a plain build replays inputs instead.
         .executableTarget(name: "waymark-fuzz", dependencies: ["WaymarkSite"]),
 
+        // BEGIN preview targets
+        // `waymark serve`: an in-memory preview server (NIOHTTP1, loopback only), a content watcher
+        // (inotify, polling fallback) and live reload; linked into `waymark` only.
+        .target(
+            name: "WaymarkPreview",
+            dependencies: [
+                "WaymarkCore", "WaymarkSite",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // Router, rules and watchers in-process; the real `waymark serve` end to end.
+        .testTarget(name: "WaymarkPreviewTests", dependencies: ["WaymarkPreview", "WaymarkSite", "WaymarkCore", "WaymarkTestSupport"]),
+        // END preview targets
+        // BEGIN report targets
+        // SQLite from the system (apt libsqlite3-dev): the rollup database of `waymark report`.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Logs → rollups (SQLite, incremental) → per-site reports. Apart from WaymarkScans so that
+        // waymark-ingest links neither SQLite nor Mustache.
+        .target(
+            name: "WaymarkReport",
+            dependencies: ["WaymarkCore", "WaymarkScans", "CSQLite", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.embedInCode("Templates")]
+        ),
+        .testTarget(name: "WaymarkReportTests", dependencies: ["WaymarkReport", "WaymarkScans", "WaymarkCore", "WaymarkTestSupport"],
+                    exclude: ["Fixtures"]),
+        // END report targets
         // BEGIN ingest targets
         // The scan-log vocabulary shared by waymark-ingest (writes) and `waymark report` (reads).
         .target(name: "WaymarkScans", dependencies: ["WaymarkCore"]),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Adds TrimBox and BleedBox entries to the page objects of a finished cairo PDF.
 ///
 /// cairo (1.16 and later) has no API for page boxes, which print shops read to find the cut. The
@@ -98,10 +100,9 @@ private extension PDFBoxInserter {
     }
 
     static func array(_ r: PDFRect) -> String {
-        func n(_ v: Double) -> String {
-            let rounded = (v * 1000).rounded() / 1000
-            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        }
+        // Six fixed decimals, as cairo writes the MediaBox (never an exponent, which PDF lacks):
+        // a BleedBox equal to the MediaBox then reads back equal.
+        func n(_ v: Double) -> String { String(format: "%.6f", v) }
         return "[ \(n(r.x)) \(n(r.y)) \(n(r.maxX)) \(n(r.maxY)) ]"
     }
 }

@@ -17,6 +17,6 @@ struct Waymark: ParsableCommand {
           waymark cards --sheet a4
           waymark qr https://hc.example/t/88X0WK -o code.svg
         """,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, CardsCommand.self, QRCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, CardsCommand.self, QRCommand.self, ReportCommand.self, ServeCommand.self]
     )
 }

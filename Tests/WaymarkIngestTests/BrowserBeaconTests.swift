@@ -69,13 +69,19 @@ private extension BrowserBeaconTests {
         return nil
     }
 
-    static func start(_ executable: String, _ arguments: [String], stdout: String = "/dev/null") throws -> Process {
+    static func start(_ executable: String, _ arguments: [String], stdout: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
-        process.standardOutput = FileHandle(forWritingAtPath: stdout)
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        if let stdout {
+            // createFile replaces the path by renaming a temporary file over it: never call it on
+            // a device such as /dev/null (it once turned /dev/null into a plain file).
+            _ = FileManager.default.createFile(atPath: stdout, contents: nil)
+            process.standardOutput = FileHandle(forWritingAtPath: stdout)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }

@@ -36,7 +36,7 @@ enum WaymarkBinaryRun {
         process.arguments = arguments
         let err = Pipe()
         process.standardError = err
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
         let data = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

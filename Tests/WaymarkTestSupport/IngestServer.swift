@@ -45,7 +45,7 @@ public final class IngestServer: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         guard FileManager.default.isExecutableFile(atPath: Self.binaryPath) else {
             throw Failure(description: "waymark-ingest is not built at \(Self.binaryPath): run swift build --build-tests")

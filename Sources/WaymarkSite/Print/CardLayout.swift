@@ -60,14 +60,13 @@ struct CardLayout: Equatable, Sendable {
         }
         code = PrintRect(x: codeX, y: codeTop, width: side, height: side)
         symbol = PrintRect(x: codeX + quiet, y: codeTop + quiet, width: side - 2 * quiet, height: side - 2 * quiet)
-        // The caption spans the code's width (or the safe width on portrait cards).
-        caption = geometry.isPortrait
-            ? PrintRect(x: safe.x, y: codeTop + side, width: safe.width, height: Self.captionHeight)
-            : PrintRect(x: codeX, y: codeTop + side, width: side, height: Self.captionHeight)
+        // The caption row spans the safe width: a long URL may reach left of the code (the painter
+        // centres a short one under the code), so the text column stops above that row.
+        caption = PrintRect(x: safe.x, y: codeTop + side, width: geometry.isPortrait ? safe.width : codeX + side - safe.x, height: Self.captionHeight)
         if geometry.isPortrait {
             text = PrintRect(x: safe.x, y: top, width: safe.width, height: max(0, codeTop - Self.gap - top))
         } else {
-            text = PrintRect(x: safe.x, y: top, width: max(0, codeX - Self.gap - safe.x), height: safe.maxY - top)
+            text = PrintRect(x: safe.x, y: top, width: max(0, codeX - Self.gap - safe.x), height: codeTop + side - top)
         }
         guard text.width >= 15 else {
             throw LayoutProblem("the \(geometry.size) card leaves only \(CardSettings.Size.number(text.width)) mm beside the code for text")

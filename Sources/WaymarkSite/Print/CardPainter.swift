@@ -30,13 +30,33 @@ struct CardPainter {
                                  in: PDFRect(x: logo.x, y: logo.y, width: logo.width, height: logo.height))
             }
             if let caption = face.codeCaption, let area = layout.caption {
-                typesetter(canvas, scale: 1, lines: 1).set(.code(caption: caption), width: area.width).draw(area.x, area.y + 0.3)
+                drawCaption(caption, in: area, under: square, on: canvas)
             }
         }
     }
 }
 
 private extension CardPainter {
+    /// Centred under the code when it fits there, else right-aligned with the code's edge across
+    /// the caption row, made smaller (down to 5 pt) before it is ever cut.
+    func drawCaption(_ caption: String, in area: PrintRect, under code: PrintRect, on canvas: PDFCanvas) {
+        for size in [7.0, 6.5, 6, 5.5, 5] {
+            let style = TextStyle(family: font, size: size, alignment: .center)
+            let line = canvas.layout(caption, style: style, width: nil)
+            let width = line.size.width * 25.4 / 72
+            if width <= code.width || size == 5 {
+                let left = width <= code.width ? code.midX - width / 2 : max(area.x, code.maxX - width)
+                let fitted = canvas.layout(caption, style: style, width: PrintRect.points(min(width, code.maxX - left)) + 0.5, maxLines: 1)
+                canvas.draw(fitted, x: PrintRect.points(left), y: PrintRect.points(area.y + 0.3))
+                return
+            }
+            if width <= area.width {
+                canvas.draw(line, x: PrintRect.points(code.maxX - width), y: PrintRect.points(area.y + 0.3))
+                return
+            }
+        }
+    }
+
     func typesetter(_ canvas: PDFCanvas, scale: Double, lines: Int) -> CardTypesetter {
         CardTypesetter(canvas: canvas, font: font, accent: accent, scale: scale, textLines: lines)
     }

@@ -60,8 +60,13 @@ struct CardTypesetter {
     /// Column widths for a table: by the longest text in each column, within limits.
     static func columns(for rows: [[String]], width: Double) -> [Double] {
         let count = rows.map(\.count).max() ?? 1
+        // By characters, not measured widths: close enough for table cells, and a column is never
+        // narrower than its longest word (a date must not break in the middle).
         let weights = (0..<count).map { column in
-            Double(min(28, max(6, rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 6)))
+            let cells = rows.map { column < $0.count ? $0[column] : "" }
+            let longest = Double(cells.map { $0.count }.max() ?? 0)
+            let word = Double(cells.flatMap { $0.split(separator: " ").map(\.count) }.max() ?? 0)
+            return max(6, word * 1.5, min(28, longest))
         }
         let total = weights.reduce(0, +)
         return weights.map { width * $0 / total }
