@@ -52,7 +52,8 @@ struct CardsCommand: ParsableCommand {
             let result = try printer.write()
             if diagnostics { DiagnosticOutput.print(result.diagnostics, root: root, summary: false) }
             for file in result.files where file.path.hasSuffix(".pdf") {
-                Swift.print("wrote site/\(file.path): \(file.cards) \(file.cards == 1 ? "card" : "cards") on \(file.pages) \(file.pages == 1 ? "page" : "pages")")
+                let faces = file.path.contains("/passport-") ? "passport page" : "card"
+                Swift.print("wrote site/\(file.path): \(file.cards) \(faces)\(file.cards == 1 ? "" : "s") on \(file.pages) \(file.pages == 1 ? "sheet" : "sheets")")
             }
         } catch let error as DiagnosticsError {
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)

@@ -195,7 +195,7 @@ import WaymarkTestSupport
     @Test func filtersAndMistakes() throws {
         let (project, run) = try Self.cards(["--trail", "millrace-heritage-walk"])
         #expect(run.status == 0)
-        #expect(run.stdout == "wrote site/_print/hollowcreek/stops-millrace-heritage-walk-single.pdf: 6 cards on 6 pages\n")
+        #expect(run.stdout == "wrote site/_print/hollowcreek/stops-millrace-heritage-walk-single.pdf: 6 cards on 6 sheets\n")
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site/_print/pawprint"))
         let typo = try Self.cards(["--trail", "millrace-heritage-wlak"])
         #expect(typo.run.status == 1)
