@@ -92,7 +92,7 @@ import WaymarkNative
             ---
             <div class="note" onclick="alert(1)" style="background:url(javascript:alert(2))">Kept <b>bold</b></div>
 
-            <a href=" j&#x61;vascript:alert(3)">sneaky</a> <a href="/trails/">fine</a>
+            <a href=" j&#x61;vascript:alert(3)">sneaky</a> <a href="/walks/about/">fine</a>
 
             <iframe src="https://evil.example"></iframe><svg onload="alert(5)"></svg>
 
@@ -101,7 +101,7 @@ import WaymarkNative
         ])
         let page = try #require(files["about/index.html"])
         #expect(page.contains("<div class=\"note\">Kept <b>bold</b>"))
-        #expect(page.contains("<a href=\"/walks/trails/\">fine</a>") || page.contains("<a href=\"/trails/\">fine</a>"))
+        #expect(page.contains("<a href=\"/walks/about/\">fine</a>"))
         #expect(page.contains("<a>sneaky</a>"))
         for bad in ["onclick", "javascript", "<iframe", "<svg", "onload", "data:image", "style="] {
             #expect(!page.lowercased().contains(bad), "\(bad) survived")

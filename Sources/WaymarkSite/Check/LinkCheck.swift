@@ -19,9 +19,30 @@ struct LinkCheck {
 
     func diagnostics(for links: [ContentLink]) -> [Diagnostic] {
         links.compactMap { link in
-            guard !link.isExternal, let problem = problem(with: link) else { return nil }
+            guard !link.isExternal, !link.reported, let problem = problem(with: link) else { return nil }
             return .error(problem, at: link.location)
         }
+    }
+
+    /// Links the templates (or raw HTML) wrote: every page is parsed with
+    /// libxml2 and each site-relative `href`/`src` not written in content is checked the same way.
+    /// They are reported at the page, since the template, not a content file, wrote them.
+    func diagnosticsForTemplateLinks(excluding contentLinks: [ContentLink], site id: String) -> [Diagnostic] {
+        let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
+        let pages = site.paths.filter { $0.hasSuffix(".html") }
+        let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [Diagnostic] in
+            batch.flatMap { file -> [Diagnostic] in
+                guard let document = HTMLDocument(site[file] ?? "") else { return [] }
+                let page = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+                let urls = Set(document.strings("//a/@href | //img/@src | //link/@href | //script/@src"))
+                return urls.sorted().compactMap { url in
+                    guard url.hasPrefix("/"), !url.hasPrefix("//"), !written.contains("\(page)\u{0}\(url)"),
+                          let problem = problem(with: ContentLink(page: page, url: url, location: SourceLocation(path: ""))) else { return nil }
+                    return .error("\(problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(file)"))
+                }
+            }
+        }
+        return found.flatMap { $0 }
     }
 
     /// Why the link does not resolve, or nil when it does (or is not ours to check).
@@ -75,15 +96,21 @@ struct LinkCheck {
     }
 }
 
-/// The `id`s of rendered pages, parsed once each, on demand.
-private final class IDIndex {
+/// The `id`s of rendered pages, parsed once each, on demand, from any thread.
+private final class IDIndex: @unchecked Sendable {
+    private let lock = NSLock()
     private var cache: [String: Set<String>] = [:]
 
     func ids(in file: String, of site: OutputTree) -> Set<String> {
-        if let known = cache[file] { return known }
+        lock.lock()
+        let known = cache[file]
+        lock.unlock()
+        if let known { return known }
         let html = site[file] ?? ""
         let found = file.hasSuffix(".html") ? Set(HTMLDocument(html)?.strings("//@id") ?? []) : []
+        lock.lock()
         cache[file] = found
+        lock.unlock()
         return found
     }
 }

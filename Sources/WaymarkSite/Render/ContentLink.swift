@@ -7,6 +7,8 @@ struct ContentLink: Sendable {
     /// As published (root-relative links already carry the site's path prefix).
     var url: String
     var location: SourceLocation
+    /// Already reported (an image that could not be published): not checked again.
+    var reported = false
 
     var isExternal: Bool {
         let lower = url.lowercased()

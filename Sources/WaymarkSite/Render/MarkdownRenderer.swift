@@ -26,7 +26,10 @@ final class MarkdownRenderer {
             var url = link.url
             if link.isImage {
                 // A failed image is already reported; checking it as a link would say it twice.
-                guard let published = image(link.url, in: file, at: location) else { return nil }
+                guard let published = image(link.url, in: file, at: location) else {
+                    links.append(ContentLink(page: page, url: link.url, location: location, reported: true))
+                    return nil
+                }
                 url = published
             } else if url.hasPrefix("/"), !url.hasPrefix("//") {
                 // Content is written against the site's root; the site may live below a path.

@@ -51,6 +51,7 @@ public struct SiteRenderer {
         ServerRules(input: input).add(to: &output)
         let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix)
         output.diagnostics += check.diagnostics(for: links)
+        output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue)
         output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
     }
