@@ -3,7 +3,10 @@ import WaymarkCore
 extension ContentLoader {
     func loadPets(site: String, sink: DiagnosticSink) -> [Pet] {
         let folder = "\(site)/pets"
-        return (markdownFiles(in: folder) ?? []).compactMap { loadPet(path: "\(folder)/\($0)", slug: String($0.dropLast(3)), sink: sink) }
+        let batches = Parallel.slices(markdownFiles(in: folder) ?? [], size: 64)
+        return sink.collect(Parallel.map(batches) { batch in
+            DiagnosticSink.capturing { local in batch.compactMap { loadPet(path: "\(folder)/\($0)", slug: String($0.dropLast(3)), sink: local) } }
+        }).flatMap { $0 }
     }
 
     private func loadPet(path: String, slug: String, sink: DiagnosticSink) -> Pet? {

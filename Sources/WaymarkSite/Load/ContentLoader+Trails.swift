@@ -4,7 +4,9 @@ extension ContentLoader {
     func loadTrails(site: String, sink: DiagnosticSink) -> [Trail] {
         let folder = "\(site)/trails"
         let names = (files.list(absolute(folder)) ?? []).filter { !$0.hasPrefix(".") && files.isDirectory(absolute("\(folder)/\($0)")) }
-        return names.compactMap { loadTrail(folder: "\(folder)/\($0)", slug: $0, site: site, sink: sink) }
+        return sink.collect(Parallel.map(names) { name in
+            DiagnosticSink.capturing { loadTrail(folder: "\(folder)/\(name)", slug: name, site: site, sink: $0) }
+        })
     }
 
     private func loadTrail(folder: String, slug: String, site: String, sink: DiagnosticSink) -> Trail? {
