@@ -6,7 +6,7 @@ extension ContentLoader {
         let names = (files.list(absolute(folder)) ?? []).filter { !$0.hasPrefix(".") && files.isDirectory(absolute("\(folder)/\($0)")) }
         return sink.collect(Parallel.map(names) { name in
             DiagnosticSink.capturing { loadTrail(folder: "\(folder)/\(name)", slug: name, site: site, sink: $0) }
-        })
+        }).compactMap { $0 }
     }
 
     private func loadTrail(folder: String, slug: String, site: String, sink: DiagnosticSink) -> Trail? {

@@ -18,13 +18,6 @@ final class DiagnosticSink: @unchecked Sendable {
     }
 
     /// Takes the diagnostics of parallel loads in input order and returns their values.
-    func collect<Value>(_ results: [(value: Value?, diagnostics: [Diagnostic])]) -> [Value] {
-        results.compactMap { result in
-            diagnostics += result.diagnostics
-            return result.value
-        }
-    }
-
     func collect<Value>(_ results: [(value: Value, diagnostics: [Diagnostic])]) -> [Value] {
         results.map { result in
             diagnostics += result.diagnostics
