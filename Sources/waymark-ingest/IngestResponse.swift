@@ -1,3 +1,4 @@
+import WaymarkCore
 import NIOHTTP1
 
 /// What the router answers; the handler adds `Content-Length` and `Connection`.
@@ -23,7 +24,7 @@ struct IngestResponse {
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>No longer active</title></head>
-        <body><h1>This code is no longer active</h1><p><a href="\(escapeHTML(target))">\(escapeHTML(title))</a></p></body></html>
+        <body><h1>This code is no longer active</h1><p><a href="\(target.htmlEscaped)">\(title.htmlEscaped)</a></p></body></html>
 
         """
         return text(.gone, page, type: "text/html; charset=utf-8")
@@ -32,20 +33,5 @@ struct IngestResponse {
     static func redirect(to target: String) -> IngestResponse {
         // 302, never 301: a cached permanent redirect would hide every later scan (DESIGN §5).
         IngestResponse(status: .found, headers: ["location": target, "cache-control": "no-store"])
-    }
-
-    private static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

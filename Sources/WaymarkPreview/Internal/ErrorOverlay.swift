@@ -16,14 +16,14 @@ struct ErrorOverlay: Sendable, Equatable {
         var items = ""
         for diagnostic in sorted {
             let location = diagnostic.location
-            var item = "<li class=\"\(diagnostic.severity.rawValue)\" data-file=\"\(HTMLText.escaped(location.path))\""
+            var item = "<li class=\"\(diagnostic.severity.rawValue)\" data-file=\"\(location.path.htmlEscaped)\""
                 + " data-line=\"\(location.line)\" data-column=\"\(location.column)\">\n"
-                + "<p class=\"where\"><code>\(HTMLText.escaped(location.path)):\(location.line):\(location.column)</code>"
+                + "<p class=\"where\"><code>\(location.path.htmlEscaped):\(location.line):\(location.column)</code>"
                 + " <span class=\"severity\">\(diagnostic.severity.rawValue)</span></p>\n"
-                + "<p class=\"message\">\(HTMLText.escaped(diagnostic.message))</p>\n"
+                + "<p class=\"message\">\(diagnostic.message.htmlEscaped)</p>\n"
             if let line = readSource(location.path).flatMap({ Self.line(location.line, of: $0) }) {
                 let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
-                item += "<pre><span class=\"number\">\(location.line) |</span> \(HTMLText.escaped(line))\n"
+                item += "<pre><span class=\"number\">\(location.line) |</span> \(line.htmlEscaped)\n"
                     + "<span class=\"number\">\(String(repeating: " ", count: String(location.line).count)) |</span> <span class=\"caret\">\(caret)</span></pre>\n"
             }
             items += item + "</li>\n"
@@ -50,7 +50,7 @@ struct ErrorOverlay: Sendable, Equatable {
         <body>
         <main>
         <h1>The site did not build</h1>
-        <p>\(HTMLText.escaped(DiagnosticPrinter.summary(diagnostics))). Fix the file and save: this page reloads by itself.</p>
+        <p>\(DiagnosticPrinter.summary(diagnostics).htmlEscaped). Fix the file and save: this page reloads by itself.</p>
         <ol class="diagnostics">
         \(items)</ol>
         </main>

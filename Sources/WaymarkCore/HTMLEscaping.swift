@@ -1,9 +1,9 @@
-/// Text made safe to place in HTML content and attribute values.
-enum HTMLText {
-    static func escaped(_ text: String) -> String {
+public extension String {
+    /// The text made safe to place in HTML content and in quoted attribute values.
+    var htmlEscaped: String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
+        out.reserveCapacity(utf8.count)
+        for character in self {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
