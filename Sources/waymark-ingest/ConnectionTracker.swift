@@ -1,20 +1,31 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The open connections, so shutdown can ask each to finish its request and close, then wait.
+/// The open client connections: capped, counted for the drain on shutdown, and told to drain.
 final class ConnectionTracker: Sendable {
     private let channels = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
+    /// Beyond this many, new connections are closed at once (file descriptors are finite).
+    let limit: Int
 
-    func add(_ channel: Channel) { channels.withLockedValue { $0[ObjectIdentifier(channel)] = channel } }
+    init(limit: Int) { self.limit = limit }
+
+    /// Registers `channel`; false when the server is full and the channel must be closed.
+    func add(_ channel: Channel) -> Bool {
+        channels.withLockedValue { channels in
+            guard channels.count < limit else { return false }
+            channels[ObjectIdentifier(channel)] = channel
+            return true
+        }
+    }
 
     func remove(_ channel: Channel) { channels.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) } }
 
     var count: Int { channels.withLockedValue { $0.count } }
 
-    /// Tells every connection to close after its current response (idle ones close at once).
+    /// Asks every connection to finish its current request and close.
     func drainAll() {
         for channel in channels.withLockedValue({ Array($0.values) }) {
-            channel.pipeline.fireUserInboundEventTriggered(IngestHTTPHandler.Drain())
+            channel.pipeline.fireUserInboundEventTriggered(IngestConnectionHandler.Drain())
         }
     }
 }

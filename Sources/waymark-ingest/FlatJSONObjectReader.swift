@@ -71,23 +71,25 @@ private extension FlatJSONObjectReader {
         guard index - start <= 32, Double(String(decoding: bytes[start..<index], as: UTF8.self)) != nil else { throw .malformedJSON }
     }
 
+    /// The body is valid UTF-8 (checked first), so runs between escapes are copied as bytes.
     mutating func readString() throws(BeaconBody.Failure) -> String {
         try expect(UInt8(ascii: "\""))
-        var scalars = String.UnicodeScalarView()
+        let start = index
+        var decoded: [UInt8]?  // only once an escape turns up
         var run = index  // start of the current run of bytes without escapes
-        func flush(_ end: Int) {
-            scalars.append(contentsOf: String(decoding: bytes[run..<end], as: UTF8.self).unicodeScalars)
-        }
         while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\""):
-                flush(index)
-                index += 1
-                return String(scalars)
+                defer { index += 1 }
+                guard var text = decoded else { return String(decoding: bytes[start..<index], as: UTF8.self) }
+                text += bytes[run..<index]
+                return String(decoding: text, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush(index)
+                var text = decoded ?? []
+                text += bytes[run..<index]
                 index += 1
-                scalars.append(try readEscape())
+                text += try readEscape().utf8
+                decoded = text
                 run = index
             case 0x00..<0x20:
                 throw .malformedJSON

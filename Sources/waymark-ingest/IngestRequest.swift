@@ -5,7 +5,7 @@ struct IngestRequest {
     var method: HTTPMethod
     /// The raw request target (`/t/ABC123?x=1`).
     var target: String
-    var headers: HTTPHeaders
+    var fields: HTTPFields
     var body: [UInt8]
     /// The socket peer's address, or the trusted proxy header's.
     var client: String
@@ -13,7 +13,6 @@ struct IngestRequest {
     /// The single value of `name`; nil when absent or repeated (a repeated Host or Origin is an
     /// ambiguity someone built on purpose).
     func header(_ name: String) -> String? {
-        let values = headers[name]
-        return values.count == 1 ? values[0] : nil
+        fields.single(name.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? name.lowercased() : name)
     }
 }

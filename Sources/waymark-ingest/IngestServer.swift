@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import Logging
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import WaymarkScans
 
@@ -35,7 +34,7 @@ struct IngestServer {
                                          maxFileBytes: options.maxFileBytes, now: { .now(offsetMilliseconds: offset) }))
         let service = IngestService(options: options, manifest: manifest, writer: writer,
                                     visitorHash: VisitorHash(secret: try secret()), logger: logger)
-        let tracker = ConnectionTracker()
+        let tracker = ConnectionTracker(limit: RequestLimits.maximumConnections())
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let channel: Channel
         do {
@@ -65,24 +64,12 @@ struct IngestServer {
 
 private extension IngestServer {
     func bootstrap(group: EventLoopGroup, service: IngestService, tracker: ConnectionTracker) -> ServerBootstrap {
-        var decoderLimits = NIOHTTPDecoderLimitConfiguration()
-        decoderLimits.maxHeaderFieldSize = 8192
-        decoderLimits.maxHeaderListSize = 16384
-        decoderLimits.maxHeaderFieldCount = service.limits.maximumHeaderCount + 1
-        let limits = decoderLimits
-        return ServerBootstrap(group: group)
+        ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let sync = channel.pipeline.syncOperations
-                    // No outbound header validation: our headers are constants or manifest URLs
-                    // checked for control characters at load (SiteDirectory).
-                    try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false,
-                                                         withOutboundHeaderValidation: false,
-                                                         withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
-                    try sync.addHandler(IdleStateHandler(allTimeout: .seconds(30)))
-                    try sync.addHandler(IngestHTTPHandler(service: service, tracker: tracker))
+                    try channel.pipeline.syncOperations.addHandler(IngestConnectionHandler(service: service, tracker: tracker))
                 }
             }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)

@@ -6,6 +6,12 @@ enum Rejection: String, CaseIterable, Sendable, Error {
     case uriTooLong = "uri_too_long"
     case headersTooLarge = "headers_too_large"
     case bodyTooLarge = "body_too_large"
+    /// A `Transfer-Encoding` (chunked) body: beacons are always sent with a `Content-Length`.
+    case lengthRequired = "length_required"
+    /// A request still incomplete `IngestConnectionHandler.requestTime` after its first byte.
+    case requestTimeout = "request_timeout"
+    /// Past `RequestLimits.maximumConnections`: closed at once, unanswered.
+    case tooManyConnections = "too_many_connections"
     case methodNotAllowed = "method_not_allowed"
     case notFound = "not_found"
     case badEncoding = "bad_encoding"
@@ -28,6 +34,9 @@ enum Rejection: String, CaseIterable, Sendable, Error {
         case .uriTooLong: return .uriTooLong
         case .headersTooLarge: return .requestHeaderFieldsTooLarge
         case .bodyTooLarge: return .payloadTooLarge
+        case .lengthRequired: return .lengthRequired
+        case .requestTimeout: return .requestTimeout
+        case .tooManyConnections: return .serviceUnavailable
         case .methodNotAllowed: return .methodNotAllowed
         case .notFound, .unknownHost, .unknownToken, .wrongSite: return .notFound
         case .retiredToken: return .gone

@@ -1,0 +1,149 @@
+import NIOHTTP1
+
+/// Reads one HTTP/1.x request head — request line and header fields — from the bytes received so far.
+///
+/// Strict where leniency has been used to smuggle requests (RFC 9112): no whitespace before a
+/// field's colon, no folded lines, no control bytes, one agreed `Content-Length`, and no
+/// `Transfer-Encoding` (beacons are small and always sized; a chunked body is refused with 411).
+/// Our own parser rather than NIOHTTP1's: the server only ever needs a handful of fields, and
+/// skipping the general pipeline is most of the difference to nginx's throughput.
+enum HTTPHeadParser {
+    enum Outcome {
+        /// The head is not complete yet and still within the limits.
+        case incomplete
+        /// A complete head taking `length` bytes, blank line included.
+        case head(HTTPRequestHead, length: Int)
+        /// Refuse and close: the rest of the stream can no longer be trusted.
+        case invalid(Rejection)
+    }
+
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: RequestLimits) -> Outcome {
+        var cursor = 0
+        // RFC 9112 §2.2: ignore empty lines before a request line.
+        while cursor < bytes.count, bytes[cursor] == .cr || bytes[cursor] == .lf {
+            cursor += 1
+            if cursor > 64 { return .invalid(.malformedRequest) }
+        }
+        let requestLineLimit = limits.maximumTargetBytes + 64
+        guard let requestLineEnd = lineEnd(in: bytes, from: cursor, limit: requestLineLimit) else {
+            return bytes.count - cursor > requestLineLimit ? .invalid(.uriTooLong) : .incomplete
+        }
+        guard case let .success((method, target, isHTTP10)) = requestLine(bytes, cursor..<requestLineEnd.contentEnd) else {
+            return .invalid(.malformedRequest)
+        }
+        cursor = requestLineEnd.next
+
+        var fields = HTTPFields()
+        let blockStart = cursor
+        // Raw bytes allowed for the field block: the counted limit plus room for optional whitespace.
+        let blockLimit = limits.maximumHeaderBytes + 1024
+        while true {
+            guard let end = lineEnd(in: bytes, from: cursor, limit: blockLimit - (cursor - blockStart)) else {
+                return bytes.count - blockStart > blockLimit ? .invalid(.headersTooLarge) : .incomplete
+            }
+            if end.contentEnd == cursor {
+                cursor = end.next
+                break
+            }
+            guard fields.count < limits.maximumHeaderCount else { return .invalid(.headersTooLarge) }
+            guard let (name, value) = field(bytes, cursor..<end.contentEnd) else { return .invalid(.malformedRequest) }
+            fields.append(name: name, value: value)
+            cursor = end.next
+        }
+
+        var contentLength: Int?
+        var connection: [String] = [], expect: [String] = []
+        for (name, value) in fields.entries {
+            switch name {
+            case "transfer-encoding": return .invalid(.lengthRequired)
+            case "content-length":
+                guard (1...18).contains(value.utf8.count), value.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let length = Int(value),
+                      contentLength == nil || contentLength == length else { return .invalid(.malformedRequest) }
+                contentLength = length
+            case "connection": connection += tokens(value)
+            case "expect": expect += tokens(value)
+            default: break
+            }
+        }
+        let keepAlive = isHTTP10 ? connection.contains("keep-alive") : !connection.contains("close")
+        let expectsContinue = !isHTTP10 && expect.contains("100-continue")
+        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields,
+                                   contentLength: contentLength ?? 0, keepAlive: keepAlive, expectsContinue: expectsContinue)
+        return .head(head, length: cursor)
+    }
+}
+
+private extension HTTPHeadParser {
+    /// Where the line starting at `start` ends: before its CRLF (or bare LF), and after it.
+    /// nil when no LF comes within `limit` bytes.
+    static func lineEnd(in bytes: UnsafeRawBufferPointer, from start: Int, limit: Int) -> (contentEnd: Int, next: Int)? {
+        let stop = min(bytes.count, start + max(limit, 0) + 2)
+        var index = start
+        while index < stop {
+            if bytes[index] == .lf {
+                let contentEnd = index > start && bytes[index - 1] == .cr ? index - 1 : index
+                return (contentEnd, index + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `method SP request-target SP HTTP/1.x`.
+    static func requestLine(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Result<(HTTPMethod, String, Bool), Rejection> {
+        let line = UnsafeRawBufferPointer(rebasing: bytes[range])
+        guard let firstSpace = line.firstIndex(of: .space), firstSpace > 0,
+              line[..<firstSpace].allSatisfy(isTokenByte) else { return .failure(.malformedRequest) }
+        let rest = line[(firstSpace + 1)...]
+        guard let secondSpace = rest.firstIndex(of: .space), secondSpace > rest.startIndex,
+              rest[..<secondSpace].allSatisfy({ (0x21...0x7E).contains($0) }) else { return .failure(.malformedRequest) }
+        let version = line[(secondSpace + 1)...]
+        let isHTTP10: Bool
+        if version.elementsEqual("HTTP/1.1".utf8) {
+            isHTTP10 = false
+        } else if version.elementsEqual("HTTP/1.0".utf8) {
+            isHTTP10 = true
+        } else {
+            return .failure(.malformedRequest)
+        }
+        let method = HTTPMethod(rawValue: String(decoding: line[..<firstSpace], as: UTF8.self))
+        return .success((method, String(decoding: rest[..<secondSpace], as: UTF8.self), isHTTP10))
+    }
+
+    /// `name ":" OWS value OWS`; the name is lower-cased, the value keeps obs-text bytes (repaired to UTF-8).
+    static func field(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> (String, String)? {
+        let line = UnsafeRawBufferPointer(rebasing: bytes[range])
+        // A leading space would be a folded continuation line: obsolete and refused.
+        guard let colon = line.firstIndex(of: .colon), colon > 0, line[..<colon].allSatisfy(isTokenByte) else { return nil }
+        var start = colon + 1, end = line.count
+        while start < end, line[start] == .space || line[start] == .tab { start += 1 }
+        while end > start, line[end - 1] == .space || line[end - 1] == .tab { end -= 1 }
+        guard line[start..<end].allSatisfy({ $0 == .tab || $0 >= 0x20 && $0 != 0x7F }) else { return nil }
+        let name = String(decoding: line[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return (name, String(decoding: line[start..<end], as: UTF8.self))
+    }
+
+    /// The comma-separated tokens of a list field, lower-cased.
+    static func tokens(_ value: String) -> [String] {
+        value.lowercased().split(separator: ",").map { $0.filter { $0 != " " && $0 != "\t" } }
+    }
+
+    /// RFC 9110 `tchar`.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): return true
+        default: return false
+        }
+    }
+}
+
+private extension UInt8 {
+    static let cr = UInt8(ascii: "\r")
+    static let lf = UInt8(ascii: "\n")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let colon = UInt8(ascii: ":")
+}
