@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// One open log file: created exclusively, written with `O_APPEND`, one `write(2)` per line.
+/// One open log file: created exclusively, written with `O_APPEND`, whole lines per `write(2)`.
 ///
 /// Only this process writes to it (the name carries the node and a fresh sequence number), which
 /// is what lets a failed partial write be cut off again with `ftruncate`, so no half line remains.
@@ -21,7 +21,7 @@ final class ScanLogFile {
         self.descriptor = descriptor
     }
 
-    /// Appends `line` with one `write(2)`; on failure the file is left exactly as it was.
+    /// Appends `line` (one or more whole lines) with one `write(2)`; on failure the file is left exactly as it was.
     func append(_ line: [UInt8]) -> Result<Void, ScanLogError> {
         while true {
             let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

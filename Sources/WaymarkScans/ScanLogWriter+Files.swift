@@ -7,31 +7,45 @@ import WaymarkCore
 
 extension ScanLogWriter {
     /// Writes `line` to the site's current file, rotating first if needed. Caller holds the lock.
-    func appendLocked(_ line: [UInt8], site: SiteID, day: UTCDay) -> Result<Void, ScanLogError> {
-        guard !closed else { return .failure(ScanLogError(path: "\(site)", reason: .closed)) }
-        if let current = open[site], current.path.day != day || current.size + line.count > configuration.maxFileBytes && current.size > 0 {
-            retire(site)
+    /// Appends `lines` (all for `site` on `day`), rotating before a write would pass the size
+    /// limit. Returns how many lines were written, and the error that stopped the rest.
+    func appendLocked(_ lines: ArraySlice<[UInt8]>, site: SiteID, day: UTCDay) -> (written: Int, error: ScanLogError?) {
+        var written = 0
+        var chunk: [UInt8] = []
+        while written < lines.count {
+            let first = lines.startIndex + written
+            guard !closed else { return (written, ScanLogError(path: "\(site)", reason: .closed)) }
+            if let current = open[site], current.path.day != day || current.size + lines[first].count > configuration.maxFileBytes && current.size > 0 {
+                retire(site)
+            }
+            let file: ScanLogFile
+            switch open[site].map({ Result<ScanLogFile, ScanLogError>.success($0) }) ?? openFile(site: site, day: day) {
+            case let .success(opened): file = opened
+            case let .failure(error): return (written, fail(error))
+            }
+            // As many whole lines as fit; the first always goes (an empty file takes any line).
+            chunk.removeAll(keepingCapacity: true)
+            var next = first
+            while next < lines.endIndex, next == first || file.size + chunk.count + lines[next].count <= configuration.maxFileBytes {
+                chunk += lines[next]
+                next += 1
+            }
+            switch file.append(chunk) {
+            case .success:
+                if configuration.durability != .never { dirty.insert(ObjectIdentifier(file)) }
+                statistics.linesWritten += next - first
+                statistics.bytesWritten += chunk.count
+                lastError = nil
+                written += next - first
+            case let .failure(error):
+                // Never write to a file after a failed write: a later line must not follow a cut.
+                retire(site)
+                return (written, fail(error))
+            }
         }
-        let file: ScanLogFile
-        switch open[site].map({ Result<ScanLogFile, ScanLogError>.success($0) }) ?? openFile(site: site, day: day) {
-        case let .success(opened): file = opened
-        case let .failure(error): return fail(error)
-        }
-        switch file.append(line) {
-        case .success:
-            if configuration.durability != .never { dirty.insert(ObjectIdentifier(file)) }
-            statistics.linesWritten += 1
-            statistics.bytesWritten += line.count
-            lastError = nil
-            return .success(())
-        case let .failure(error):
-            // Never write to a file after a failed write: a later line must not follow a cut.
-            retire(site)
-            return fail(error)
-        }
+        return (written, nil)
     }
 
-    /// Moves the site's open file to the syncer, which fsyncs and closes it.
     func retire(_ site: SiteID) {
         guard let file = open.removeValue(forKey: site) else { return }
         dirty.remove(ObjectIdentifier(file))
@@ -48,10 +62,10 @@ extension ScanLogWriter {
 }
 
 private extension ScanLogWriter {
-    func fail(_ error: ScanLogError) -> Result<Void, ScanLogError> {
+    func fail(_ error: ScanLogError) -> ScanLogError {
         statistics.writeErrors += 1
         lastError = error
-        return .failure(error)
+        return error
     }
 
     func openFile(site: SiteID, day: UTCDay) -> Result<ScanLogFile, ScanLogError> {

@@ -3,8 +3,9 @@ import WaymarkCore
 
 /// Appends events to the hive-partitioned scan log, rotating files and forcing them to disk.
 ///
-/// Thread-safe. Each line is one `write(2)` to a file opened with `O_APPEND`, so lines never
-/// interleave and a crash leaves at most one truncated line. A file is never reopened: every
+/// Thread-safe. Every line goes out inside a single `write(2)` to a file opened with `O_APPEND`
+/// (a write carries one line, or a batch of whole lines from `append(_:completion:)` with an
+/// array), so lines never interleave or split and a crash leaves at most one truncated line. A file is never reopened: every
 /// process start and every rotation (UTC midnight, size limit, a failed write) creates the next
 /// sequence number, so a crashed file's truncated tail is never glued to a new line.
 public final class ScanLogWriter: @unchecked Sendable {
@@ -62,17 +63,35 @@ public final class ScanLogWriter: @unchecked Sendable {
     /// Appends one event. `completion` runs on the caller's thread for `.interval` and `.never`, on
     /// the syncer thread after the group fsync for `.always`.
     public func append(_ event: ScanEvent, completion: @escaping Completion) {
-        let line = event.line
+        append([event]) { results in completion(results[0]) }
+    }
+
+    /// Appends several events with one lock and as few `write(2)` calls as possible: consecutive
+    /// lines bound for the same file go out together (each write carries whole lines only, so a
+    /// line is never split). `completion` gets one result per event, in order, on the caller's
+    /// thread for `.interval` and `.never`, on the syncer thread after the group fsync for `.always`.
+    public func append(_ events: [ScanEvent], completion: @escaping @Sendable ([Result<Void, ScanLogError>]) -> Void) {
+        let lines = events.map(\.line)
+        var results = [Result<Void, ScanLogError>](repeating: .success(()), count: events.count)
         condition.lock()
-        let result = appendLocked(line, site: event.site, day: event.ts.day)
-        if case .success = result, configuration.durability == .always {
-            waiting.append(completion)
+        var start = 0
+        while start < events.count {
+            // A run of events for one site and day: one file, as few writes as its size limit allows.
+            var end = start + 1
+            while end < events.count, events[end].site == events[start].site, events[end].ts.day == events[start].ts.day { end += 1 }
+            let (written, error) = appendLocked(lines[start..<end], site: events[start].site, day: events[start].ts.day)
+            if let error { for index in (start + written)..<end { results[index] = .failure(error) } }
+            start = end
+        }
+        if configuration.durability == .always, results.contains(where: { if case .success = $0 { true } else { false } }) {
+            let appended = results
+            waiting.append { synced in completion(appended.map { $0.flatMap { synced } }) }
             condition.signal()
             condition.unlock()
             return
         }
         condition.unlock()
-        completion(result)
+        completion(results)
     }
 
     /// Blocking form of `append`, for tools and tests.

@@ -30,6 +30,7 @@ final class IngestConnectionHandler: ChannelInboundHandler {
 
     private let service: IngestService
     private let tracker: ConnectionTracker
+    private let batcher: LogBatcher
     private var state = State.reading
     private var received: ByteBuffer?
     private var client = "unknown"
@@ -45,9 +46,10 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     private var lastActivity = NIODeadline.now()
     private var watchdog: Scheduled<Void>?
 
-    init(service: IngestService, tracker: ConnectionTracker) {
+    init(service: IngestService, tracker: ConnectionTracker, batcher: LogBatcher) {
         self.service = service
         self.tracker = tracker
+        self.batcher = batcher
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -171,22 +173,14 @@ private extension IngestConnectionHandler {
 
     func append(_ event: ScanEvent, then response: IngestResponse, head: HTTPRequestHead, context: ChannelHandlerContext) {
         state = .appending
-        let service = self.service
-        let loop = context.eventLoop
-        let bound = NIOLoopBound((self, context), eventLoop: loop)
-        service.writer.append(event) { result in
+        batcher.append(event) { [self] result in
             service.appended(event, result: result)
-            let finish: @Sendable () -> Void = {
-                let (handler, context) = bound.value
-                handler.state = .reading
-                switch result {
-                case .success: handler.respond(response, rejected: nil, head: head, context: context)
-                case .failure: handler.respond(.rejection(.storageUnavailable), rejected: nil, head: head, context: context)
-                }
-                handler.processReceived(context)
+            state = .reading
+            switch result {
+            case .success: respond(response, rejected: nil, head: head, context: context)
+            case .failure: respond(.rejection(.storageUnavailable), rejected: nil, head: head, context: context)
             }
-            // `.interval` and `.never` complete at once on this thread; `.always` after the group fsync.
-            if loop.inEventLoop { finish() } else { loop.execute(finish) }
+            processReceived(context)
         }
     }
 

@@ -38,7 +38,8 @@ struct IngestServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let channel: Channel
         do {
-            channel = try bootstrap(group: group, service: service, tracker: tracker).bind(host: options.host, port: options.port).wait()
+            let batchers = LogBatchers(group: group, writer: writer)
+            channel = try bootstrap(group: group, service: service, tracker: tracker, batchers: batchers).bind(host: options.host, port: options.port).wait()
         } catch {
             try? group.syncShutdownGracefully()
             throw StartupError(description: "cannot listen on \(options.host):\(options.port): \(error)")
@@ -63,13 +64,14 @@ struct IngestServer {
 }
 
 private extension IngestServer {
-    func bootstrap(group: EventLoopGroup, service: IngestService, tracker: ConnectionTracker) -> ServerBootstrap {
+    func bootstrap(group: EventLoopGroup, service: IngestService, tracker: ConnectionTracker, batchers: LogBatchers) -> ServerBootstrap {
         ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(IngestConnectionHandler(service: service, tracker: tracker))
+                    try channel.pipeline.syncOperations.addHandler(IngestConnectionHandler(
+                        service: service, tracker: tracker, batcher: batchers.batcher(for: channel.eventLoop)))
                 }
             }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)

@@ -1,5 +1,5 @@
 import Logging
-import NIOConcurrencyHelpers
+import Synchronization
 import WaymarkScans
 
 /// Everything a request needs, shared by all connections: manifest, log writer, limits, counters.
@@ -15,7 +15,7 @@ final class IngestService: Sendable {
     let logger: Logger
     let eventIDs = EventIDGenerator()
     /// Whether the last append failed: storage trouble is logged when it starts and ends, not per request.
-    private let storageFailing = NIOLockedValueBox(false)
+    private let storageFailing = Atomic<Bool>(false)
 
     init(options: IngestOptions, manifest: ManifestStore, writer: ScanLogWriter, visitorHash: VisitorHash, logger: Logger) {
         self.options = options
@@ -42,12 +42,13 @@ final class IngestService: Sendable {
         switch result {
         case .success:
             metrics.written(event.kind)
-            if storageFailing.withLockedValue({ failing in defer { failing = false }; return failing }) {
+            // A plain load first: the common case must not write to a cache line both loops share.
+            if storageFailing.load(ordering: .relaxed), storageFailing.exchange(false, ordering: .relaxed) {
                 logger.notice("scan log writes recovered")
             }
         case let .failure(error):
             metrics.rejected(.storageUnavailable)
-            if !storageFailing.withLockedValue({ failing in defer { failing = true }; return failing }) {
+            if !storageFailing.exchange(true, ordering: .relaxed) {
                 logger.error("scan log write failed; answering 503 until writes succeed", metadata: ["error": "\(error)"])
             }
         }

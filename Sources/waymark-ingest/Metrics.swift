@@ -1,17 +1,33 @@
 import NIOConcurrencyHelpers
+import Synchronization
 import WaymarkScans
 
 /// Counters for `/metrics`; the scan log's own counters come from `ScanLogWriter`.
 final class Metrics: Sendable {
     private struct Counts {
-        var written: [ScanEvent.Kind: Int] = [:]
         var rejected: [Rejection: Int] = [:]
         var reloads: (ok: Int, failed: Int) = (0, 0)
     }
 
     private let counts = NIOLockedValueBox(Counts())
 
-    func written(_ kind: ScanEvent.Kind) { counts.withLockedValue { $0.written[kind, default: 0] += 1 } }
+    // Counted on every logged request by every loop: atomics, not the lock.
+    private let scansWritten = Atomic<Int>(0)
+    private let beaconsWritten = Atomic<Int>(0)
+
+    func written(_ kind: ScanEvent.Kind) {
+        switch kind {
+        case .scan: scansWritten.add(1, ordering: .relaxed)
+        case .beacon: beaconsWritten.add(1, ordering: .relaxed)
+        }
+    }
+
+    private func writtenCount(_ kind: ScanEvent.Kind) -> Int {
+        switch kind {
+        case .scan: scansWritten.load(ordering: .relaxed)
+        case .beacon: beaconsWritten.load(ordering: .relaxed)
+        }
+    }
 
     func rejected(_ reason: Rejection) { counts.withLockedValue { $0.rejected[reason, default: 0] += 1 } }
 
@@ -28,7 +44,7 @@ final class Metrics: Sendable {
         }
         family("waymark_ingest_events_written_total", "counter", "Events appended to the scan log and acknowledged.")
         for kind in ScanEvent.Kind.allCases {
-            out += "waymark_ingest_events_written_total{kind=\"\(kind.rawValue)\"} \(counts.written[kind, default: 0])\n"
+            out += "waymark_ingest_events_written_total{kind=\"\(kind.rawValue)\"} \(writtenCount(kind))\n"
         }
         family("waymark_ingest_rejected_total", "counter", "Requests refused, by reason.")
         for reason in Rejection.allCases {

@@ -26,8 +26,9 @@ public final class IngestServer: @unchecked Sendable {
 
     /// Starts the server on a free port and waits (at most 15 s) until it listens.
     /// - Parameter fileSizeLimit: a `ulimit -f` in 512-byte blocks, to fake a full disk.
+    /// - Parameter openFilesLimit: a `ulimit -n`, to reach the connection cap with few connections.
     public init(manifest: String, logs: String, arguments: [String] = [], environment: [String: String] = [:],
-                fileSizeLimit: Int? = nil) throws {
+                fileSizeLimit: Int? = nil, openFilesLimit: Int? = nil) throws {
         self.logs = logs
         self.manifest = manifest
         let folder = try WaymarkBinary.temporaryFolder()
@@ -35,9 +36,10 @@ public final class IngestServer: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let all = ["--manifest", manifest, "--logs", logs, "--listen", "127.0.0.1:0"] + arguments
         let process = Process()
-        if let fileSizeLimit {
+        let limits = (fileSizeLimit.map { ["ulimit -f \($0)"] } ?? []) + (openFilesLimit.map { ["ulimit -n \($0)"] } ?? [])
+        if !limits.isEmpty {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", Self.binaryPath] + all
+            process.arguments = ["-c", (limits + ["exec \"$0\" \"$@\""]).joined(separator: " && "), Self.binaryPath] + all
         } else {
             process.executableURL = URL(fileURLWithPath: Self.binaryPath)
             process.arguments = all
@@ -182,6 +184,27 @@ public struct HTTPReply: Sendable {
         return reply.reply
     }
 
+    /// Sends `bytes` on a new connection and returns everything received until the server closes
+    /// it (or `timeout` seconds pass without a byte).
+    public static func exchangeUntilClosed(_ bytes: [UInt8], port: Int, timeout: Int = 5) throws -> [UInt8] {
+        let connection = try RawConnection(port: port, timeout: timeout)
+        connection.send(bytes)
+        return connection.receiveUntilClosed()
+    }
+
+    /// Consecutive responses in `bytes` (a pipelined exchange); 1xx and 204 responses have no body.
+    public static func parseAll(_ bytes: [UInt8]) -> [HTTPReply] {
+        var replies: [HTTPReply] = []
+        var rest = bytes[...]
+        while let (reply, complete) = parse(Array(rest)), complete {
+            replies.append(reply)
+            let separator: [UInt8] = [13, 10, 13, 10]
+            let end = rest.indices.dropLast(3).first { rest[$0..<$0 + 4].elementsEqual(separator) }!
+            rest = rest[(end + 4 + reply.body.utf8.count)...]
+        }
+        return replies
+    }
+
     /// Binds port 0 on loopback and returns the number the kernel chose (then frees it).
     public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -202,7 +225,7 @@ public struct HTTPReply: Sendable {
         return address
     }
 
-    private static func connect(port: Int, timeout: Int) throws -> Int32 {
+    static func connect(port: Int, timeout: Int) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var time = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
@@ -227,7 +250,47 @@ public struct HTTPReply: Sendable {
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         let body = Array(bytes[(end + 4)...])
-        let length = headers.first { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
+        let length = status < 200 || status == 204 ? 0 : headers.first { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
         return (HTTPReply(status: status, headers: headers, body: String(decoding: body.prefix(length), as: UTF8.self)), body.count >= length)
+    }
+}
+
+/// A client socket held open across several sends, for tests of connection behaviour.
+public final class RawConnection {
+    private let socket: Int32
+
+    public init(port: Int, timeout: Int = 5) throws {
+        socket = try HTTPReply.connect(port: port, timeout: timeout)
+    }
+
+    deinit { close(socket) }
+
+    public func send(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// Reads whatever arrives until `done` accepts it, the server closes, or the timeout passes.
+    public func receive(until done: ([UInt8]) -> Bool) -> [UInt8] {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while !done(received) {
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += chunk[0..<count]
+        }
+        return received
+    }
+
+    public func receiveUntilClosed() -> [UInt8] { receive { _ in false } }
+
+    /// Whether the server has closed the connection (a read returns end of file) within the timeout.
+    public var isClosedByServer: Bool {
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, 0) == 0
     }
 }

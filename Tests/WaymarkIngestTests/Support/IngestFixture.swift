@@ -38,13 +38,13 @@ struct IngestFixture {
 
     /// Writes the manifest and a salt file into a fresh folder and starts the server there.
     init(_ arguments: [String] = [], manifest: Manifest = IngestFixture.manifest(), environment: [String: String] = [:],
-         fileSizeLimit: Int? = nil, logs: String? = nil) throws {
+         fileSizeLimit: Int? = nil, openFilesLimit: Int? = nil, logs: String? = nil) throws {
         folder = try WaymarkBinary.temporaryFolder()
         try manifest.encoded().write(to: URL(fileURLWithPath: folder + "/manifest.json"))
         try "a-test-secret-of-enough-length\n".write(toFile: folder + "/salt", atomically: true, encoding: .utf8)
         server = try IngestServer(manifest: folder + "/manifest.json", logs: logs ?? folder + "/logs",
                                   arguments: ["--salt-file", folder + "/salt", "--rate", "off"] + arguments,
-                                  environment: environment, fileSizeLimit: fileSizeLimit)
+                                  environment: environment, fileSizeLimit: fileSizeLimit, openFilesLimit: openFilesLimit)
     }
 
     /// Every log file below `logs`, relative path → its parsed contents.
