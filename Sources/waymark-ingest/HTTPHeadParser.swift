@@ -17,7 +17,7 @@ enum HTTPHeadParser {
         case invalid(Rejection)
     }
 
-    static func parse(_ bytes: UnsafeRawBufferPointer, limits: RequestLimits) -> Outcome {
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: RequestLimits, selection: HTTPFieldSelection) -> Outcome {
         var cursor = 0
         // RFC 9112 §2.2: ignore empty lines before a request line.
         while cursor < bytes.count, bytes[cursor] == .cr || bytes[cursor] == .lf {
@@ -34,6 +34,7 @@ enum HTTPHeadParser {
         cursor = requestLineEnd.next
 
         var fields = HTTPFields()
+        var fieldCount = 0, fieldBytes = 0
         let blockStart = cursor
         // Raw bytes allowed for the field block: the counted limit plus room for optional whitespace.
         let blockLimit = limits.maximumHeaderBytes + 1024
@@ -45,9 +46,13 @@ enum HTTPHeadParser {
                 cursor = end.next
                 break
             }
-            guard fields.count < limits.maximumHeaderCount else { return .invalid(.headersTooLarge) }
+            guard fieldCount < limits.maximumHeaderCount else { return .invalid(.headersTooLarge) }
             guard let (name, value) = field(bytes, cursor..<end.contentEnd) else { return .invalid(.malformedRequest) }
-            fields.append(name: name, value: value)
+            fieldCount += 1
+            fieldBytes += name.count + value.count + 4
+            if let selected = selection.match(name) {
+                fields.append(name: selected, value: String(decoding: value, as: UTF8.self))
+            }
             cursor = end.next
         }
 
@@ -67,7 +72,7 @@ enum HTTPHeadParser {
         }
         let keepAlive = isHTTP10 ? connection.contains("keep-alive") : !connection.contains("close")
         let expectsContinue = !isHTTP10 && expect.contains("100-continue")
-        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields,
+        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields, fieldCount: fieldCount, fieldBytes: fieldBytes,
                                    contentLength: contentLength ?? 0, keepAlive: keepAlive, expectsContinue: expectsContinue)
         return .head(head, length: cursor)
     }
@@ -110,8 +115,8 @@ private extension HTTPHeadParser {
         return .success((method, String(decoding: rest[..<secondSpace], as: UTF8.self), isHTTP10))
     }
 
-    /// `name ":" OWS value OWS`; the name is lower-cased, the value keeps obs-text bytes (repaired to UTF-8).
-    static func field(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> (String, String)? {
+    /// `name ":" OWS value OWS`, as raw bytes: the name a token, the value without control bytes (obs-text allowed).
+    static func field(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> (name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)? {
         let line = UnsafeRawBufferPointer(rebasing: bytes[range])
         // A leading space would be a folded continuation line: obsolete and refused.
         guard let colon = line.firstIndex(of: .colon), colon > 0, line[..<colon].allSatisfy(isTokenByte) else { return nil }
@@ -119,8 +124,7 @@ private extension HTTPHeadParser {
         while start < end, line[start] == .space || line[start] == .tab { start += 1 }
         while end > start, line[end - 1] == .space || line[end - 1] == .tab { end -= 1 }
         guard line[start..<end].allSatisfy({ $0 == .tab || $0 >= 0x20 && $0 != 0x7F }) else { return nil }
-        let name = String(decoding: line[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return (name, String(decoding: line[start..<end], as: UTF8.self))
+        return (UnsafeRawBufferPointer(rebasing: line[..<colon]), UnsafeRawBufferPointer(rebasing: line[start..<end]))
     }
 
     /// The comma-separated tokens of a list field, lower-cased.

@@ -34,6 +34,7 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     private var state = State.reading
     private var received: ByteBuffer?
     private var client = "unknown"
+    private let visitor = VisitorMemo()
     private var draining = false
     /// Inside `channelRead`: writes are flushed once, in `channelReadComplete`.
     private var reading = false
@@ -113,7 +114,7 @@ private extension IngestConnectionHandler {
         defer { processing = false }
         let limits = service.limits
         while state == .reading, var buffer = received.take() {
-            let outcome = buffer.withUnsafeReadableBytes { HTTPHeadParser.parse($0, limits: limits) }
+            let outcome = buffer.withUnsafeReadableBytes { HTTPHeadParser.parse($0, limits: limits, selection: service.fieldSelection) }
             switch outcome {
             case .incomplete:
                 received = buffer
@@ -162,7 +163,8 @@ private extension IngestConnectionHandler {
         if head.fieldBytes > limits.maximumHeaderBytes {
             return respond(.rejection(.headersTooLarge), rejected: .headersTooLarge, head: head, context: context)
         }
-        let request = IngestRequest(method: head.method, target: head.target, fields: head.fields, body: body, client: clientAddress(head))
+        let request = IngestRequest(method: head.method, target: head.target, fields: head.fields, body: body,
+                                    client: clientAddress(head), visitor: visitor)
         switch service.route(request) {
         case let .respond(response, rejected):
             respond(response, rejected: rejected, head: head, context: context)
@@ -216,7 +218,7 @@ private extension IngestConnectionHandler {
     }
 
     func clientAddress(_ head: HTTPRequestHead) -> String {
-        if let name = service.options.clientIPHeader, let value = head.fields.values(name.lowercased()).last {
+        if let name = service.options.clientIPHeader, let value = head.fields.values(name).last {
             // The proxy appends the address it saw last: take the rightmost entry, if it looks like an IP.
             let candidate = value.split(separator: ",").last.map { $0.filter { $0 != " " && $0 != "\t" } } ?? ""
             if (2...45).contains(candidate.utf8.count), candidate.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66 || (0x30...0x39).contains($0) }) {

@@ -79,8 +79,8 @@ struct IngestOptions: Sendable {
                 guard let mode = ScanLogDurability(rawValue: text) else { throw UsageError(description: "--fsync must be always, interval or never") }
                 options.durability = mode
             case "--salt-file": options.saltFile = try value(flag)
-            case "--country-header": options.countryHeader = try value(flag)
-            case "--client-ip-header": options.clientIPHeader = try value(flag)
+            case "--country-header": options.countryHeader = try value(flag).lowercased()
+            case "--client-ip-header": options.clientIPHeader = try value(flag).lowercased()
             case "--rate":
                 let text = try value(flag)
                 if text == "off" || text == "0" { options.rate = nil; continue }

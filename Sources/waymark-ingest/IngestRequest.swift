@@ -9,10 +9,12 @@ struct IngestRequest {
     var body: [UInt8]
     /// The socket peer's address, or the trusted proxy header's.
     var client: String
+    /// The connection's last visitor hash.
+    var visitor: VisitorMemo
 
-    /// The single value of `name`; nil when absent or repeated (a repeated Host or Origin is an
+    /// The single value of `name` (lower case; one of `HTTPFieldSelection`'s); nil when absent or repeated (a repeated Host or Origin is an
     /// ambiguity someone built on purpose).
     func header(_ name: String) -> String? {
-        fields.single(name.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? name.lowercased() : name)
+        fields.single(name)
     }
 }

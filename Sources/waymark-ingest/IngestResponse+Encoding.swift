@@ -13,7 +13,12 @@ extension ByteBuffer {
     /// Writes `response` as HTTP/1.1 with `Content-Length` and `Connection` as needed; without
     /// its body when `includeBody` is false (HEAD).
     mutating func writeResponse(_ response: IngestResponse, connection: ConnectionDirective, includeBody: Bool) {
-        writeString("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n")
+        // Piece by piece: an interpolated status line would be one more heap string per response.
+        writeStaticString("HTTP/1.1 ")
+        writeString(String(response.status.code))
+        writeStaticString(" ")
+        writeString(response.status.reasonPhrase)
+        writeStaticString("\r\n")
         for (name, value) in response.headers {
             writeString(name)
             writeStaticString(": ")
@@ -22,7 +27,9 @@ extension ByteBuffer {
         }
         // RFC 9110 §8.6: no Content-Length on a 204.
         if response.status != .noContent {
-            writeString("content-length: \(response.body.utf8.count)\r\n")
+            writeStaticString("content-length: ")
+            writeString(String(response.body.utf8.count))
+            writeStaticString("\r\n")
         }
         switch connection {
         case .keepAlive: break

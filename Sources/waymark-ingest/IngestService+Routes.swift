@@ -41,7 +41,7 @@ extension IngestService {
             id: eventIDs.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
             ua: UserAgentClassifier.classify(request.header("user-agent")),
             ref: referrerHost(referrer), cc: country,
-            ih: visitorHash.hash(address: request.client, on: timestamp.day)
+            ih: request.visitor.hash(address: request.client, on: timestamp.day, using: visitorHash)
         )
     }
 

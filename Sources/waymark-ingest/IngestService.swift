@@ -12,6 +12,7 @@ final class IngestService: Sendable {
     let visitorHash: VisitorHash
     let health: HealthCheck
     let limits = RequestLimits()
+    let fieldSelection: HTTPFieldSelection
     let logger: Logger
     let eventIDs = EventIDGenerator()
     /// Whether the last append failed: storage trouble is logged when it starts and ends, not per request.
@@ -23,6 +24,7 @@ final class IngestService: Sendable {
         self.writer = writer
         self.visitorHash = visitorHash
         self.logger = logger
+        fieldSelection = HTTPFieldSelection(adding: [options.countryHeader, options.clientIPHeader].compactMap { $0 })
         limiter = options.rate.map { RateLimiter(ratePerSecond: $0) }
         health = HealthCheck(logs: options.logs, node: options.node, minimumFreeBytes: options.minFreeBytes)
     }
