@@ -7,6 +7,8 @@ public enum BuildEvent: Sendable {
     case phase(name: String, seconds: Double)
     /// `done` of `total` units of pages rendered (a trail with its stops is one unit).
     case rendered(done: Int, total: Int)
+    /// Something worth a line with `--verbose` (how the build cache was used).
+    case note(String)
 }
 
 /// Times phases of a build and forwards events; does nothing when nobody listens.

@@ -17,6 +17,9 @@ public struct SiteBuilder: Sendable {
         public var today: CalendarDate
         /// Where content and template overrides are read from (memory in unit tests).
         public var files: ContentFiles
+        /// Where `build()` keeps its cache (`<root>/.waymark-cache` for `waymark build`), so a
+        /// rebuild renders only what changed; nil renders everything. Never inside `output`.
+        public var cacheFolder: String?
         /// Called with progress while the build runs (from any thread).
         public var report: (@Sendable (BuildEvent) -> Void)?
 
@@ -39,8 +42,14 @@ public struct SiteBuilder: Sendable {
         public var updatedLedgers: [String]
         /// All rendered output, by site (what `build` writes; kept for tests and previews).
         public var rendered: [SiteID: SiteRenderer.Output]
+        /// How the build cache was used: found or not, pages rendered and kept.
+        public var cache = CacheReport(status: .disabled)
         /// The new text of each ledger that changed.
         var ledgerTexts: [SiteID: String]
+        /// For the build cache, by site.
+        var records: [SiteID: RenderRecords] = [:]
+        /// For the build cache: the front matter this build parsed or took over.
+        var sources: [String: SourceRecord] = [:]
     }
 
     public let options: Options
@@ -49,8 +58,17 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
     public func check() throws(DiagnosticsError) -> Result {
+        try check(previous: nil, caching: false)
+    }
+
+    /// `check()`, taking over from `previous` the pages it verifies, and recording every page for
+    /// the next build when `caching`.
+    func check(previous: BuildCache?, caching: Bool) throws(DiagnosticsError) -> Result {
         let clock = BuildClock(report: options.report)
-        var (sites, diagnostics) = clock.phase("load") { ContentLoader(root: options.root, files: options.files).load() }
+        var loader = ContentLoader(root: options.root, files: options.files)
+        let sources = caching ? SourceCache(previous: previous?.sources ?? [:]) : nil
+        loader.sources = sources
+        var (sites, diagnostics) = clock.phase("load") { loader.load() }
         let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(sites) }
         diagnostics += reconciled.diagnostics
         diagnostics += VaccinationCheck.diagnostics(for: sites, today: options.today)
@@ -78,11 +96,18 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         for site in sites {
-            let input = RenderInput(
+            var input = RenderInput(
                 site: site, templates: templates, today: options.today,
                 ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!,
                 root: options.root, files: options.files, report: options.report
             )
+            if caching {
+                let digests = SiteDigest.of(site, templates: templates, root: options.root, files: options.files)
+                input.reuse = PageReuse(
+                    previous: previous?.sites[site.id.rawValue], output: options.output, root: options.root,
+                    base: digests.base, codes: digests.codes
+                )
+            }
             ManifestBuilder(input: input).add(to: &manifest)
             if options.only.isEmpty || options.only.contains(site.id.rawValue) {
                 do {
@@ -96,16 +121,31 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
-        return Result(
-            diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.files.count }, manifest: manifest,
+        var result = Result(
+            diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.count }, manifest: manifest,
             updatedLedgers: ledgers.map { "content/\($0)/\(TokenLedger.fileName)" }, rendered: rendered,
             ledgerTexts: Dictionary(uniqueKeysWithValues: ledgers.map { ($0, reconciled.ledgers[$0]!.yaml(site: $0)) })
         )
+        result.records = rendered.mapValues(\.records)
+        result.sources = sources?.records ?? [:]
+        for records in result.records.values {
+            result.cache.pagesRendered += records.pagesRendered
+            result.cache.pagesKept += records.pagesKept
+            result.cache.codesRendered += records.codesRendered
+            result.cache.codesKept += records.codesKept
+        }
+        return result
     }
 
     /// Checks, renders and writes: the previous output is replaced only if everything succeeded.
     public func build() throws -> Result {
-        let result = try check()
+        let cacheFile = cacheFile
+        var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }
+        if let cache = previous, cache.output != options.output {
+            (previous, status) = (nil, .otherOutput)
+        }
+        var result = try check(previous: previous, caching: cacheFile != nil)
+        result.cache.status = status
         var entries: [String: OutputWriter.Entry] = ["_manifest.json": .file(Array(try result.manifest.encoded()))]
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
@@ -113,10 +153,28 @@ public struct SiteBuilder: Sendable {
             entries["_print/\(id)/qr"] = .tree(output.qr)
         }
         try BuildClock(report: options.report).phase("write") { try OutputWriter(root: options.output).replace(entries) }
+        if let cacheFile {
+            BuildClock(report: options.report).phase("save cache") { () -> Void in
+                var next = previous ?? BuildCache(output: options.output)
+                for (id, records) in result.records { next.record(id.rawValue, records) }
+                next.sources = result.sources
+                // A cache that cannot be written only costs the next build its speed.
+                if (try? cacheFile.save(next)) == nil { cacheFile.remove() }
+            }
+            options.report?(.note(result.cache.description))
+        }
         for (id, text) in result.ledgerTexts {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(options.root)/content/\(id)/\(TokenLedger.fileName)"), options: .atomic)
         }
         return result
+    }
+}
+
+private extension SiteBuilder {
+    /// The cache file, unless caching is off or the cache folder would sit inside the output.
+    var cacheFile: BuildCacheFile? {
+        guard let folder = options.cacheFolder, folder != options.output, !folder.hasPrefix(options.output + "/") else { return nil }
+        return BuildCacheFile(folder: folder)
     }
 }
 

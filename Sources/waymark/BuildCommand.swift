@@ -30,12 +30,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print only problems: no progress bar and no summary line.")
     var quiet = false
 
-    @Flag(help: "Print how long each phase took.")
+    @Flag(help: "Print how long each phase took, and how the build cache was used.")
     var verbose = false
+
+    @Flag(help: "Render every page, ignoring and not updating the build cache in <root>/.waymark-cache.")
+    var noCache = false
 
     func run() throws {
         let root = project.absoluteRoot
         var options = SiteBuilder.Options(root: root, output: output, only: Set(project.site))
+        if !noCache { options.cacheFolder = root + "/.waymark-cache" }
         options.report = BuildProgressDisplay(quiet: quiet, verbose: verbose).handler
         let builder = SiteBuilder(options: options)
         let clock = ContinuousClock.now

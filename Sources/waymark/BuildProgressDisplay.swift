@@ -28,6 +28,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
         case let .phase(name, seconds):
             if bar { write("\r\u{1B}[2K") }
             if verbose { write(String(format: "%-20@ %8.3f s\n", name as NSString, seconds)) }
+        case let .note(text):
+            if verbose { write(text + "\n") }
         case let .rendered(done, total):
             guard bar else { return }
             let now = Date()

@@ -10,11 +10,15 @@ struct LinkCheck {
     /// The site's path prefix (`/walks` for a site at https://example.org/walks).
     let prefix: String
     private let ids: IDIndex
+    /// Pages already parsed (while rendering, or kept from the previous build, whose bytes are not
+    /// in memory); any other page is parsed here.
+    private let known: [String: PageLinks]
 
-    init(site: OutputTree, prefix: String) {
+    init(site: OutputTree, prefix: String, known: [String: PageLinks] = [:]) {
         self.site = site
         self.prefix = prefix
-        ids = IDIndex()
+        self.known = known
+        ids = IDIndex(known: known)
     }
 
     func diagnostics(for links: [ContentLink]) -> [Diagnostic] {
@@ -29,13 +33,12 @@ struct LinkCheck {
     /// They are reported at the page, since the template, not a content file, wrote them.
     func diagnosticsForTemplateLinks(excluding contentLinks: [ContentLink], site id: String) -> [Diagnostic] {
         let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
-        let pages = site.paths.filter { $0.hasSuffix(".html") }
+        let pages = Set(site.files.keys).union(site.kept).filter { $0.hasSuffix(".html") }.sorted()
         let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [Diagnostic] in
             batch.flatMap { file -> [Diagnostic] in
-                guard let document = HTMLDocument(site[file] ?? "") else { return [] }
+                let urls = known[file]?.urls ?? PageLinks(html: site[file] ?? "").urls
                 let page = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
-                let urls = Set(document.strings("//a/@href | //img/@src | //link/@href | //script/@src"))
-                return urls.sorted().compactMap { url in
+                return urls.compactMap { url in
                     guard url.hasPrefix("/"), !url.hasPrefix("//"), !written.contains("\(page)\u{0}\(url)"),
                           let problem = problem(with: ContentLink(page: page, url: url, location: SourceLocation(path: ""))) else { return nil }
                     return .error("\(problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(file)"))
@@ -77,7 +80,7 @@ struct LinkCheck {
     private func file(for sitePath: String) -> String? {
         let relative = String(sitePath.drop { $0 == "/" }).removingPercentEncoding ?? String(sitePath.drop { $0 == "/" })
         let candidates = relative.isEmpty || relative.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
-        return candidates.first { site.files[$0] != nil }
+        return candidates.first { site.contains($0) }
     }
 
     /// `../weir/` on page `/trails/x/mill/` → `/trails/x/weir/`.
@@ -100,6 +103,10 @@ struct LinkCheck {
 private final class IDIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: Set<String>] = [:]
+
+    init(known: [String: PageLinks]) {
+        cache = known.mapValues { Set($0.ids) }
+    }
 
     func ids(in file: String, of site: OutputTree) -> Set<String> {
         lock.lock()

@@ -15,14 +15,27 @@ extension ContentLoader {
             return nil
         }
         let indexPath = "\(folder)/index.md"
-        guard let source = text(indexPath, sink: sink), let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
-        let title = fields.string("title", required: true)
-        let summary = fields.string("summary", required: true)
-        let region = fields.string("region")
-        let distance = fields.double("distance_km", in: 0...10_000)
-        let difficulty = fields.choice("difficulty", as: Trail.Difficulty.self)
-        let duration = fields.int("duration_min", in: 1...100_000)
-        fields.finish()
+        guard let source = text(indexPath, sink: sink) else { return nil }
+        var readable = true
+        let index = parsed(source, sink: sink) { sink -> SourceRecord.Item? in
+            guard let fields = FieldReader.frontMatter(of: source, sink: sink) else {
+                readable = false
+                return nil
+            }
+            let title = fields.string("title", required: true)
+            let summary = fields.string("summary", required: true)
+            let region = fields.string("region")
+            let distance = fields.double("distance_km", in: 0...10_000)
+            let difficulty = fields.choice("difficulty", as: Trail.Difficulty.self)
+            let duration = fields.int("duration_min", in: 1...100_000)
+            fields.finish()
+            guard let title, let summary else { return nil }
+            return .trail(Trail(
+                slug: slug, source: indexPath, title: title, summary: summary, region: region,
+                distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: "", bodyLine: 0, stops: []
+            ))
+        }
+        guard readable else { return nil }
 
         let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
         let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink) }
@@ -31,12 +44,10 @@ extension ContentLoader {
         if stopFiles.isEmpty {
             sink.warning("trail has no stops: add files named 01-<stop>.md beside index.md", at: SourceLocation(path: indexPath))
         }
-        guard let title, let summary else { return nil }
-        return Trail(
-            slug: slug, source: indexPath, title: title, summary: summary, region: region,
-            distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: source.body, bodyLine: source.bodyLine,
-            stops: stops.sorted { $0.order < $1.order }
-        )
+        guard case var .trail(trail)? = index else { return nil }
+        (trail.body, trail.bodyLine) = (source.body, source.bodyLine)
+        trail.stops = stops.sorted { $0.order < $1.order }
+        return trail
     }
 
     private func loadStop(path: String, fileName: String, site: String, sink: DiagnosticSink) -> Stop? {
@@ -44,29 +55,35 @@ extension ContentLoader {
         let prefix = name.prefix { $0.isNumber }
         let hasNumber = !prefix.isEmpty && name.dropFirst(prefix.count).first == "-"
         let slug = hasNumber ? String(name.dropFirst(prefix.count + 1)) : name
-        guard let source = text(path, sink: sink), let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
-        let title = fields.string("title", required: true)
-        let token = TokenField.read(fields, kind: .stop)
-        let latitude = fields.double("lat", required: true, in: -90...90)
-        let longitude = fields.double("lon", required: true, in: -180...180)
-        let summary = fields.string("summary")
-        let prompt = fields.string("prompt")
-        let explicitOrder = fields.int("order", in: 0...9999)
-        fields.finish()
+        guard let source = text(path, sink: sink) else { return nil }
+        let item = parsed(source, sink: sink) { sink -> SourceRecord.Item? in
+            guard let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
+            let title = fields.string("title", required: true)
+            let token = TokenField.read(fields, kind: .stop)
+            let latitude = fields.double("lat", required: true, in: -90...90)
+            let longitude = fields.double("lon", required: true, in: -180...180)
+            let summary = fields.string("summary")
+            let prompt = fields.string("prompt")
+            let explicitOrder = fields.int("order", in: 0...9999)
+            fields.finish()
 
-        if !Slug.isValid(slug) {
-            sink.error("stop file name must be NN-<slug>.md with a slug of lower-case letters, digits and hyphens", at: SourceLocation(path: path))
+            if !Slug.isValid(slug) {
+                sink.error("stop file name must be NN-<slug>.md with a slug of lower-case letters, digits and hyphens", at: SourceLocation(path: path))
+            }
+            guard let order = explicitOrder ?? (hasNumber ? Int(prefix) : nil) else {
+                sink.error("cannot tell this stop's place in the trail: name the file NN-\(slug).md or add 'order:'", at: SourceLocation(path: path))
+                return nil
+            }
+            guard let title, let token, let latitude, let longitude, Slug.isValid(slug) else { return nil }
+            return .stop(Stop(
+                slug: slug, source: path, order: order, title: title, token: token.token,
+                tokenLocation: token.location, latitude: latitude, longitude: longitude, summary: summary,
+                prompt: prompt, body: "", bodyLine: 0
+            ))
         }
-        guard let order = explicitOrder ?? (hasNumber ? Int(prefix) : nil) else {
-            sink.error("cannot tell this stop's place in the trail: name the file NN-\(slug).md or add 'order:'", at: SourceLocation(path: path))
-            return nil
-        }
-        guard let title, let token, let latitude, let longitude, Slug.isValid(slug) else { return nil }
-        return Stop(
-            slug: slug, source: path, order: order, title: title, token: token.token,
-            tokenLocation: token.location, latitude: latitude, longitude: longitude, summary: summary,
-            prompt: prompt, body: source.body, bodyLine: source.bodyLine
-        )
+        guard case var .stop(stop)? = item else { return nil }
+        (stop.body, stop.bodyLine) = (source.body, source.bodyLine)
+        return stop
     }
 
     /// Two stops at the same place, or with the same slug, would make the walking order ambiguous.
@@ -94,5 +111,12 @@ extension ContentLoader {
             }
             expected += 1
         }
+    }
+
+    /// Parses a file's front matter with `parse`, or takes the previous build's result for the
+    /// same front matter.
+    private func parsed(_ source: SourceText, sink: DiagnosticSink, _ parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
+        guard let sources else { return parse(sink) }
+        return sources.item(for: source, sink: sink, parse: parse)
     }
 }

@@ -5,6 +5,8 @@ import WaymarkCore
 public struct ContentLoader: Sendable {
     public var root: String
     public var files: ContentFiles
+    /// Front matter parsed by the previous build (stops and trails); nil parses everything.
+    var sources: SourceCache?
 
     public init(root: String, files: ContentFiles = .disk) {
         self.root = root

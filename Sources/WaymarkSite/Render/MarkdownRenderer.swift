@@ -10,13 +10,26 @@ final class MarkdownRenderer {
     private(set) var media = OutputTree()
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var links: [ContentLink] = []
+    /// Images read from content, in order, with their stamp taken before reading (for the cache).
+    private(set) var imageReads: [(path: String, stamp: FileStamp?)] = []
+    /// Published copies linked to, in order, repeats included (for the cache).
+    private(set) var mediaUsed: [String] = []
     private var published: [String: String] = [:]
+    /// Fingerprinting mode: returns a stand-in naming everything the real HTML is made from, without
+    /// parsing Markdown or reading images (their stamps are checked apart).
+    let placeholders: Bool
 
-    init(input: RenderInput) { self.input = input }
+    init(input: RenderInput, placeholders: Bool = false) {
+        self.input = input
+        self.placeholders = placeholders
+    }
 
     /// The HTML of a content file's body, which is rendered into the page at `page`.
     func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
+        if placeholders { return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(text)" }
+        Self.parsing.lock()
         let document = MarkdownDocument(text, options: .init(allowRawHTML: input.config.rawHTML))
+        Self.parsing.unlock()
         // Only autolinks lack a column; split the text into lines only when one is found.
         var lines: [Substring]?
         document.rewriteURLs { link in
@@ -42,6 +55,12 @@ final class MarkdownRenderer {
         return input.config.rawHTML ? HTMLSanitizer.clean(html) : html
     }
 
+    /// cmark-gfm switches its extensions' trigger characters (`:` for autolinks, `~`…) on and off
+    /// in one process-wide table around the inline pass of every parse, so two parses at once can
+    /// drop each other's autolinks: pages then differ from build to build. Parses take turns; the
+    /// rest of a page's rendering stays parallel. (The real fix belongs in `MarkdownDocument`.)
+    private static let parsing = NSLock()
+
     /// cmark leaves autolinks without a column: find the URL in the text from the line it gives.
     static func position(of link: MarkdownDocument.Link, in lines: [Substring]) -> (line: Int, column: Int) {
         guard link.column < 1 else { return (link.line, link.column) }
@@ -56,6 +75,7 @@ final class MarkdownRenderer {
     /// Publishes an image next to the content (or under the site's content folder) and returns
     /// its site link; nil (with a diagnostic) when it cannot be published.
     func image(_ reference: String, in file: String, at location: SourceLocation) -> String? {
+        if placeholders { return "\u{0}image\u{0}\(reference)\u{0}\(file)\u{0}\(location)" }
         let lower = reference.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
             diagnostics.append(.error("images must be in the content folder: the site's Content-Security-Policy blocks '\(reference)'", at: location))
@@ -65,7 +85,12 @@ final class MarkdownRenderer {
             diagnostics.append(.error("image '\(reference)' is outside the site's content folder \(input.site.folder)/", at: location))
             return nil
         }
-        if let link = published[path] { return link }
+        if let link = published[path] {
+            imageReads.append((path, imageReads.first { $0.path == path }?.stamp))
+            mediaUsed.append(String(link.dropFirst(input.link("/").count)))
+            return link
+        }
+        imageReads.append((path, FileStamp(path: "\(input.root)/\(path)")))
         guard let bytes = try? input.files.read("\(input.root)/\(path)") else {
             diagnostics.append(.error("image not found: \(path)", at: location))
             return nil
@@ -81,6 +106,7 @@ final class MarkdownRenderer {
         let clean = ImageMetadataStripper.strip(Array(bytes), format: format)
         let name = "media/\(SHA256.hex(clean).prefix(12)).\(format.fileExtension)"
         media.add(name, bytes: clean)
+        mediaUsed.append(name)
         let link = input.link("/" + name)
         published[path] = link
         return link

@@ -5,25 +5,52 @@ import WaymarkNative
 struct QRCodeFiles {
     let input: RenderInput
 
-    func render() throws(DiagnosticsError) -> OutputTree {
+    /// The files, and for the build cache how each was made. With a cache, a token whose payload
+    /// and style are unchanged and whose two files are still in place is not drawn again.
+    func render() throws(DiagnosticsError) -> (OutputTree, RenderRecords) {
         let slices = Parallel.slices(input.site.issuedTokens, size: 128)
-        let results = Parallel.map(slices) { tokens -> Result<[(String, [UInt8])], DiagnosticsError> in
-            var files: [(String, [UInt8])] = []
+        let folder = "_print/\(input.config.id)/qr"
+        let results = Parallel.map(slices) { tokens -> Result<(OutputTree, RenderRecords), DiagnosticsError> in
+            var files = OutputTree()
+            var records = RenderRecords()
             for item in tokens {
+                let payload = input.payload(for: item.token)
+                let names = ["\(item.token).svg", "\(item.token).png"]
+                var fingerprint = Fingerprint()
+                if let reuse = input.reuse {
+                    fingerprint.add(reuse.codes)
+                    fingerprint.add(payload)
+                    let digest = fingerprint.hex()
+                    let kept = names.compactMap { reuse.kept("\(folder)/\($0)", fingerprint: digest) }
+                    if kept.count == names.count {
+                        for (name, record) in zip(names, kept) {
+                            files.keep(name)
+                            records.kept["\(folder)/\(name)"] = record
+                        }
+                        records.codesKept += names.count
+                        continue
+                    }
+                    for name in names { records.fresh["\(folder)/\(name)"] = digest }
+                }
                 do {
-                    let code = try QRCode(payload: input.payload(for: item.token), style: input.qrStyle)
-                    files.append(("\(item.token).svg", Array(code.svg().utf8)))
-                    files.append(("\(item.token).png", try code.png()))
+                    let code = try QRCode(payload: payload, style: input.qrStyle)
+                    files.add(names[0], bytes: Array(code.svg().utf8))
+                    files.add(names[1], bytes: try code.png())
+                    records.codesRendered += names.count
                 } catch {
                     return .failure(DiagnosticsError([.error("cannot make the QR code for \(item.token): \(error)", at: item.location)]))
                 }
             }
-            return .success(files)
+            return .success((files, records))
         }
         var tree = OutputTree()
+        var records = RenderRecords()
         for result in results {
-            for (path, bytes) in try result.get() { tree.add(path, bytes: bytes) }
+            let (files, made) = try result.get()
+            for (path, bytes) in files.files { tree.add(path, bytes: bytes) }
+            for path in files.kept { tree.keep(path) }
+            records.merge(made)
         }
-        return tree
+        return (tree, records)
     }
 }

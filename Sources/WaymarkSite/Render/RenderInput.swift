@@ -14,6 +14,8 @@ struct RenderInput {
     /// Where images referenced from content are read from.
     let root: String
     let files: ContentFiles
+    /// What may be taken over from the previous build; nil renders everything.
+    var reuse: PageReuse? = nil
     /// Progress of the render, for a progress bar.
     var report: (@Sendable (BuildEvent) -> Void)? = nil
 

@@ -17,6 +17,8 @@ public struct SiteRenderer {
         public var qr = OutputTree()
         /// Problems found while rendering: images that cannot be published, broken links.
         public var diagnostics: [Diagnostic] = []
+        /// How each file was made, for the build cache, and how many were rendered or kept.
+        var records = RenderRecords()
         /// Links to other sites, listed for the user (never fetched).
         public var externalLinks: [(url: String, location: SourceLocation)] = []
     }
@@ -28,44 +30,54 @@ public struct SiteRenderer {
 
     func render() throws(DiagnosticsError) -> Output {
         var output = Output()
-        output.qr = try QRCodeFiles(input: input).render()
+        (output.qr, output.records) = try QRCodeFiles(input: input).render()
         let css = input.templates.render("style.css", ["theme": ["primary": input.config.theme.primary, "accent": input.config.theme.accent]])
         let cssPath = "assets/style.\(SHA256.hex(Array(css.utf8)).prefix(10)).css"
         output.site.add(cssPath, css)
         let siteContext = input.siteContext(css: input.link("/" + cssPath))
+        let siteDigest = input.reuse.map { reuse in
+            var digest = Fingerprint()
+            digest.add(reuse.base)
+            digest.add(any: siteContext)
+            return digest.hex()
+        }
 
         let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
             + input.site.pages.map(Unit.page) + Parallel.slices(input.site.issuedTokens, size: 256).map(Unit.tokens)
         let progress = ProgressCounter(total: units.count, report: input.report)
         let rendered = Parallel.map(units) { unit in
             defer { progress.tick() }
-            return render(unit, siteContext: siteContext)
+            let emitter = PageEmitter(input: input, siteContext: siteContext, siteDigest: siteDigest)
+            render(unit, into: emitter)
+            return emitter
         }
         var links: [ContentLink] = []
-        for (files, markdown) in rendered {
-            for (path, bytes) in files.files { output.site.add(path, bytes: bytes) }
-            for (path, bytes) in markdown.media.files { output.site.add(path, bytes: bytes) }
-            output.diagnostics += markdown.diagnostics
-            links += markdown.links
+        for emitter in rendered {
+            for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
+            for path in emitter.files.kept { output.site.keep(path) }
+            for (path, bytes) in emitter.media.files { output.site.add(path, bytes: bytes) }
+            output.diagnostics += emitter.markdown.diagnostics
+            output.records.merge(emitter.records)
+            links += emitter.links
         }
         ServerRules(input: input).add(to: &output)
-        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix)
+        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
         output.diagnostics += check.diagnostics(for: links)
         output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue)
         output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
     }
 
-    private func render(_ unit: Unit, siteContext: [String: Any]) -> (OutputTree, MarkdownRenderer) {
-        let markdown = MarkdownRenderer(input: input)
-        var files = OutputTree()
-        func page(_ template: String, _ file: String, _ values: [String: Any]) {
-            var context = values
-            context["site"] = siteContext
-            files.add(file, input.templates.render(template, context))
-        }
+    private func render(_ unit: Unit, into emitter: PageEmitter) {
         switch unit {
         case .lists:
+            // Always rendered: they list every trail, and cost a handful of templates.
+            var files = OutputTree()
+            func page(_ template: String, _ file: String, _ values: [String: Any]) {
+                var context = values
+                context["site"] = emitter.siteContext
+                files.add(file, input.templates.render(template, context))
+            }
             let trails = input.site.trails.map(trailSummary)
             page("home", "index.html", ["page": input.pageContext(title: nil, description: input.config.description, path: "/"), "trails": trails])
             page("404", "404.html", ["page": input.pageContext(title: nil, description: nil, path: nil, noindex: true)])
@@ -82,26 +94,26 @@ public struct SiteRenderer {
             }
             files.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
             files.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
+            emitter.add(files)
         case let .trail(trail):
-            page("trail", file(trail.path), trailContext(trail, markdown: markdown))
+            emitter.page("trail", file(trail.path)) { trailContext(trail, markdown: $0) }
             for (index, stop) in trail.stops.enumerated() {
-                page("stop", file(stop.path(in: trail)), stopContext(stop, at: index, in: trail, markdown: markdown))
+                emitter.page("stop", file(stop.path(in: trail))) { stopContext(stop, at: index, in: trail, markdown: $0) }
             }
         case let .pet(pet):
-            page("pet", file(pet.path), petContext(pet, markdown: markdown))
+            emitter.page("pet", file(pet.path)) { petContext(pet, markdown: $0) }
         case let .page(sitePage):
-            page("page", file(sitePage.path), [
-                "page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
-                    .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 },
-            ])
+            emitter.page("page", file(sitePage.path)) { markdown in
+                ["page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
+                    .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 }]
+            }
         case let .tokens(tokens):
             for folder in input.tokenFolders {
                 for token in tokens {
-                    files.add(file("/\(folder)/\(token.token)/"), redirectPage(for: token, siteContext: siteContext))
+                    emitter.page("redirect", file("/\(folder)/\(token.token)/")) { _ in redirectContext(for: token) }
                 }
             }
         }
-        return (files, markdown)
     }
 
     /// `/trails/x/` → `trails/x/index.html`

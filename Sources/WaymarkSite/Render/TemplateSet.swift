@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The redirect pages' inline script, kept apart so its CSP hash can be computed.
     let redirectScript: String
+    /// SHA-256 of every template's name and text: a page rendered with another set is rendered again.
+    let digest: String
 
     /// Loads the defaults and the overrides found in `folder` (which may not exist).
     public init(overridesIn folder: String?, files: ContentFiles = .disk) throws(DiagnosticsError) {
@@ -37,6 +39,12 @@ public struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = library
+        var fingerprint = Fingerprint()
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(file)
+            fingerprint.add(text)
+        }
+        digest = fingerprint.hex()
         redirectScript = sources["redirect.js"]!.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

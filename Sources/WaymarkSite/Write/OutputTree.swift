@@ -4,13 +4,25 @@
 /// fail without touching the previous output.
 public struct OutputTree: Sendable, Equatable {
     public private(set) var files: [String: [UInt8]] = [:]
+    /// Files the build produces but did not render again: the output folder already holds them,
+    /// as the build cache recorded and verified. The writer leaves them alone.
+    public private(set) var kept: Set<String> = []
 
     public init() {}
 
     public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
     public mutating func add(_ path: String, bytes: [UInt8]) { files[path] = bytes }
+    /// Marks a file as already in place and unchanged.
+    mutating func keep(_ path: String) { kept.insert(path) }
 
     public subscript(path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
+    /// Rendered files, sorted (kept files are not included: their bytes are not in memory).
     public var paths: [String] { files.keys.sorted() }
+
+    /// Whether the tree produces `path`, rendered or kept.
+    func contains(_ path: String) -> Bool { files[path] != nil || kept.contains(path) }
+
+    /// How many files the tree produces, rendered or kept.
+    public var count: Int { files.count + kept.subtracting(files.keys).count }
 }

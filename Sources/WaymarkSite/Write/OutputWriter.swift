@@ -42,7 +42,7 @@ public struct OutputWriter: Sendable {
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
                     try Self.checkNoFileIsAFolder(tree, in: folder)
-                    if !Self.exists(folder) {
+                    if !Self.exists(folder), tree.kept.isEmpty {
                         // Nothing to keep or compare: build the folder aside, move it in at once.
                         staged.append((try writeFresh(tree, beside: folder), folder))
                         statistics.written += tree.files.count
@@ -51,7 +51,8 @@ public struct OutputWriter: Sendable {
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
                         try stage(bytes, at: "\(folder)/\(relative)", into: &staged, statistics: &statistics)
                     }
-                    stale += Self.files(under: folder).filter { tree.files[$0] == nil }.map { "\(folder)/\($0)" }
+                    statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
+                    stale += Self.files(under: folder).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
                 }
             }
         } catch {
@@ -195,11 +196,30 @@ private extension OutputWriter {
     }
 
     /// Every regular file below `folder`, as relative paths (none when it does not exist).
+    ///
+    /// `readdir` with its file types rather than FileManager's enumerator, which stats every entry:
+    /// a rebuild that renders nothing still looks at every file to find stale ones.
     static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(path) }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let directory = opendir(relative.isEmpty ? folder : "\(folder)/\(relative)") else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): files.append(path)
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_UNKNOWN):
+                    // File systems that do not fill in the type: ask.
+                    var info = stat()
+                    guard lstat("\(folder)/\(path)", &info) == 0 else { continue }
+                    if (info.st_mode & S_IFMT) == S_IFREG { files.append(path) } else if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
+                default: continue
+                }
+            }
         }
         return files
     }

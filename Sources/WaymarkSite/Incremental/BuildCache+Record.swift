@@ -1,0 +1,15 @@
+/// Turning a build's render records into the next build's cache.
+extension BuildCache {
+    /// Records what the build of `site` left in the output folder: kept files with their verified
+    /// stamps, files rendered now with the stamp they have after the write. A file that cannot be
+    /// stamped is left out, so the next build renders it again.
+    mutating func record(_ site: String, _ records: RenderRecords) {
+        var cache = SiteCache()
+        cache.files = records.kept
+        for (path, fingerprint) in records.fresh {
+            if let stamp = FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
+        }
+        cache.pages = records.pages
+        sites[site] = cache
+    }
+}

@@ -1,0 +1,40 @@
+/// What a build leaves for the next one: for every output file, what it was made from and how it
+/// looked on disk. Kept in `<project>/.waymark-cache/`, never in the output folder; deleting it
+/// only makes the next build a full one.
+struct BuildCache: Sendable {
+    /// The output folder (absolute) the recorded files live in: a build into another folder
+    /// cannot trust them.
+    var output: String
+    /// By site id.
+    var sites: [String: SiteCache] = [:]
+    /// Parsed front matter of content files, by project-relative path.
+    var sources: [String: SourceRecord] = [:]
+}
+
+/// One site's recorded output.
+struct SiteCache: Sendable {
+    /// Output files by path relative to the output folder (`<id>/trails/x/index.html`,
+    /// `_print/<id>/qr/ABC123.svg`).
+    var files: [String: OutputRecord] = [:]
+    /// Pages by path relative to the site folder: what else rendering them used or found.
+    var pages: [String: PageRecord] = [:]
+}
+
+/// An output file as the previous build left it.
+struct OutputRecord: Sendable, Equatable {
+    /// Digest of everything the file was made from (`Fingerprint`).
+    var fingerprint: String
+    var stamp: FileStamp
+}
+
+/// A rendered page's dependencies besides its context, and what the link check needs from it.
+struct PageRecord: Sendable {
+    /// Images read from content (project-relative), with their stamp when read.
+    var images: [String: FileStamp] = [:]
+    /// Published image copies the page links to (site-relative `media/…`).
+    var media: [String] = []
+    /// Links written in the page's Markdown, in order.
+    var links: [ContentLink] = []
+    /// Site-relative `href`/`src` values and element ids found in the page's HTML.
+    var html = PageLinks()
+}

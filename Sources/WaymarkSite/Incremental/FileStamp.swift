@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a file looked like when the cache last saw it: size, modification and change times (ns)
+/// and inode. Any write, rename onto it or `touch` changes at least one of them, which is what lets
+/// a build trust a recorded file without reading it.
+struct FileStamp: Equatable, Sendable {
+    var size: Int64
+    var modified: Int64
+    /// The inode change time cannot be set by tools such as `touch -d`, so a file edited and then
+    /// given back its old mtime is still caught.
+    var changed: Int64
+    var inode: UInt64
+
+    init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
+    }
+
+    /// The stamp of the regular file at `path` (symbolic links not followed), or nil.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}

@@ -1,0 +1,65 @@
+import WaymarkCore
+
+/// A SHA-256 over values in a canonical form: dictionaries by sorted key, every value tagged with
+/// its type and length, so two different render contexts never feed the hasher the same bytes.
+struct Fingerprint {
+    private var hasher = SHA256()
+
+    init() {}
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            tag("s", bytes.count)
+            hasher.update(UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    mutating func add(bytes: [UInt8]) {
+        tag("b", bytes.count)
+        hasher.update(bytes)
+    }
+
+    /// Anything a template context holds: strings, numbers, booleans, arrays, dictionaries, optionals.
+    mutating func add(any value: Any) {
+        switch value {
+        case let text as String: add(text)
+        case let number as Int: tag("i", number)
+        case let flag as Bool: tag(flag ? "T" : "F", 0)
+        case let number as Double: tag("d", 0); add(String(number))
+        case let map as [String: Any]:
+            tag("m", map.count)
+            for key in map.keys.sorted() {
+                add(key)
+                add(any: map[key]!)
+            }
+        case let list as [Any]:
+            tag("a", list.count)
+            for item in list { add(any: item) }
+        case let optional as AnyOptional:
+            if let wrapped = optional.wrapped { add(any: wrapped) } else { tag("n", 0) }
+        default:
+            // Not expected in a context; its debug form still changes when the value does.
+            tag("?", 0)
+            add(String(reflecting: value))
+        }
+    }
+
+    /// The digest as lower-case hex.
+    mutating func hex() -> String {
+        hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    private mutating func tag(_ kind: Character, _ value: Int) {
+        hasher.update(Array("\(kind)\(value):".utf8))
+    }
+}
+
+/// Lets `Fingerprint` see through an `Optional` hidden in an `Any`.
+private protocol AnyOptional {
+    var wrapped: Any? { get }
+}
+
+extension Optional: AnyOptional {
+    fileprivate var wrapped: Any? { self.map { $0 as Any } }
+}

@@ -1,0 +1,81 @@
+import WaymarkCore
+
+/// Renders the pages of one render unit. With a cache, each page is first fingerprinted from a
+/// context whose Markdown is a stand-in (cheap: no Markdown parsed, no template run); a page whose
+/// fingerprint and file on disk match the previous build is kept instead of rendered.
+final class PageEmitter {
+    let input: RenderInput
+    let siteContext: [String: Any]
+    /// The site digest (`PageReuse.base` plus the site context); nil without a cache.
+    let siteDigest: String?
+    let markdown: MarkdownRenderer
+    private let standIn: MarkdownRenderer
+    private(set) var files = OutputTree()
+    /// Links written in content, in page order (kept pages contribute their recorded links).
+    private(set) var links: [ContentLink] = []
+    private(set) var records = RenderRecords()
+
+    init(input: RenderInput, siteContext: [String: Any], siteDigest: String?) {
+        self.input = input
+        self.siteContext = siteContext
+        self.siteDigest = siteDigest
+        markdown = MarkdownRenderer(input: input)
+        standIn = MarkdownRenderer(input: input, placeholders: true)
+    }
+
+    /// Adds the page `file` (site-relative) rendered with `template`; `context` is built with the
+    /// Markdown renderer it is given (the stand-in when fingerprinting).
+    func page(_ template: String, _ file: String, _ context: (MarkdownRenderer) -> [String: Any]) {
+        guard let reuse = input.reuse, let siteDigest else {
+            let start = markdown.links.count
+            files.add(file, render(template, context(markdown)))
+            links += markdown.links[start...]
+            return
+        }
+        var fingerprint = Fingerprint()
+        fingerprint.add(siteDigest)
+        fingerprint.add(template)
+        fingerprint.add(file)
+        fingerprint.add(any: context(standIn))
+        let digest = fingerprint.hex()
+        let site = input.config.id.rawValue
+        if let kept = reuse.keptPage(file, site: site, fingerprint: digest) {
+            files.keep(file)
+            for media in kept.page.media { files.keep(media) }
+            records.kept.merge(kept.files) { $1 }
+            records.pages[file] = kept.page
+            records.pagesKept += 1
+            links += kept.page.links
+            return
+        }
+        let (linkStart, imageStart, mediaStart) = (markdown.links.count, markdown.imageReads.count, markdown.mediaUsed.count)
+        let html = render(template, context(markdown))
+        files.add(file, html)
+        var record = PageRecord(links: Array(markdown.links[linkStart...]), html: PageLinks(html: html))
+        links += record.links
+        records.pagesRendered += 1
+        for read in markdown.imageReads[imageStart...] {
+            // An image without a stamp (not on disk) cannot be verified later: the page is not recorded.
+            guard let stamp = read.stamp else { return }
+            record.images[read.path] = stamp
+        }
+        record.media = Array(Set(markdown.mediaUsed[mediaStart...])).sorted()
+        records.fresh["\(site)/\(file)"] = digest
+        for media in record.media { records.fresh["\(site)/\(media)"] = PageReuse.mediaFingerprint(media) }
+        records.pages[file] = record
+    }
+
+    /// Adds files rendered without the cache (the lists, the sitemap).
+    func add(_ tree: OutputTree) {
+        for (path, bytes) in tree.files { files.add(path, bytes: bytes) }
+    }
+
+    /// Published image copies of the pages rendered now.
+    var media: OutputTree { markdown.media }
+
+    private func render(_ template: String, _ values: [String: Any]) -> String {
+        var context = values
+        context["site"] = siteContext
+        return input.templates.render(template, context)
+    }
+}

@@ -1,0 +1,25 @@
+/// What a site's render tells the build cache: how each file it produced was made, and how much
+/// it rendered versus kept (the statistic `--verbose` prints and tests assert).
+struct RenderRecords: Sendable {
+    /// Files rendered now, by path relative to the output folder: their fingerprint (stamped after
+    /// the write).
+    var fresh: [String: String] = [:]
+    /// Files kept from the previous build, with their verified records.
+    var kept: [String: OutputRecord] = [:]
+    /// Pages (site-relative), rendered or kept.
+    var pages: [String: PageRecord] = [:]
+    var pagesRendered = 0
+    var pagesKept = 0
+    var codesRendered = 0
+    var codesKept = 0
+
+    mutating func merge(_ other: RenderRecords) {
+        fresh.merge(other.fresh) { $1 }
+        kept.merge(other.kept) { $1 }
+        pages.merge(other.pages) { $1 }
+        pagesRendered += other.pagesRendered
+        pagesKept += other.pagesKept
+        codesRendered += other.codesRendered
+        codesKept += other.codesKept
+    }
+}
