@@ -1,3 +1,14 @@
+/// The members of a flat JSON object, in order: a handful, so a list beats hashing every name.
+struct FlatJSONObject {
+    private var members: [(name: String, value: FlatJSONValue)] = []
+
+    var count: Int { members.count }
+
+    subscript(name: String) -> FlatJSONValue? { members.first { $0.name == name }?.value }
+
+    mutating func append(_ name: String, _ value: FlatJSONValue) { members.append((name, value)) }
+}
+
 /// Reads one JSON object whose members are scalars (RFC 8259 grammar, no nesting).
 struct FlatJSONObjectReader {
     private let bytes: [UInt8]
@@ -5,8 +16,11 @@ struct FlatJSONObjectReader {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    mutating func read() throws(BeaconBody.Failure) -> [String: FlatJSONValue] {
-        var members: [String: FlatJSONValue] = [:]
+    /// More members than any beacon needs is an attack on the duplicate check.
+    static let maximumMembers = 32
+
+    mutating func read() throws(BeaconBody.Failure) -> FlatJSONObject {
+        var members = FlatJSONObject()
         skipSpace()
         try expect(UInt8(ascii: "{"))
         skipSpace()
@@ -20,7 +34,9 @@ struct FlatJSONObjectReader {
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
                 let value = try readScalar()
-                guard members.updateValue(value, forKey: name) == nil else { throw .duplicateMember(name) }
+                guard members[name] == nil else { throw .duplicateMember(name) }
+                guard members.count < Self.maximumMembers else { throw .malformedJSON }
+                members.append(name, value)
                 skipSpace()
                 if peek() == UInt8(ascii: ",") { index += 1; continue }
                 try expect(UInt8(ascii: "}"))

@@ -1,7 +1,7 @@
 import WaymarkCore
 
 /// The manifest compiled for lookups: which site a `Host` or an `Origin` belongs to, and tokens.
-struct SiteDirectory: Sendable {
+final class SiteDirectory: Sendable {
     struct Problem: Error, CustomStringConvertible {
         var description: String
     }
