@@ -10,7 +10,14 @@ extension IngestService {
         let queryStart = target.firstIndex(of: UInt8(ascii: "?"))
         let rawPath = target[..<(queryStart ?? target.endIndex)]
         let query = queryStart.map { request.target[request.target.index(after: $0)...] } ?? ""
-        guard case let .success(path) = PercentDecoding.decode(rawPath) else { return .reject(.badEncoding) }
+        let path: String
+        if rawPath.contains(UInt8(ascii: "%")) {
+            guard case let .success(decoded) = PercentDecoding.decode(rawPath) else { return .reject(.badEncoding) }
+            path = decoded
+        } else {
+            // Nothing to decode, and the parser let only printable ASCII into the target.
+            path = String(request.target[..<(queryStart ?? target.endIndex)])
+        }
 
         switch path {
         case "/healthz": return onlyReading(request) ?? healthz()
@@ -29,9 +36,11 @@ extension IngestService {
 
     /// The referring page reduced to its host; anything that is not a web or app URL is dropped.
     func referrerHost(_ url: String?) -> String? {
-        guard let url, url.utf8.count <= 2048, let parts = URLParts(url),
-              ["http", "https", "android-app"].contains(parts.scheme) else { return nil }
-        return parts.host
+        guard let url, url.utf8.count <= 2048, let parts = URLParts(url) else { return nil }
+        switch parts.scheme {
+        case "http", "https", "android-app": return parts.host
+        default: return nil
+        }
     }
 
     func makeEvent(_ kind: ScanEvent.Kind, site: SiteID, token: Token, referrer: String?, request: IngestRequest) -> ScanEvent {
@@ -56,11 +65,17 @@ extension IngestService {
 private extension IngestService {
     func scan(_ request: IngestRequest, token text: Substring) -> Outcome {
         guard request.method == .GET || request.method == .HEAD else { return .reject(.methodNotAllowed) }
-        guard let hostHeader = request.header("host"), let host = URLParts.normalizedHostHeader(hostHeader) else {
-            return .reject(.badHost)
-        }
+        guard let hostHeader = request.header("host") else { return .reject(.badHost) }
         let directory = manifest.directory
-        guard let site = directory.siteByHost[host] else { return .reject(.unknownHost) }
+        // Clients send the host as printed on the code: try it as is before normalising it.
+        let site: SiteID
+        if let exact = directory.siteByHost[hostHeader] {
+            site = exact
+        } else {
+            guard let host = URLParts.normalizedHostHeader(hostHeader) else { return .reject(.badHost) }
+            guard let normalized = directory.siteByHost[host] else { return .reject(.unknownHost) }
+            site = normalized
+        }
         switch directory.lookup(text, on: site) {
         case .unknown: return .reject(.unknownToken)
         case .otherSite: return .reject(.wrongSite)

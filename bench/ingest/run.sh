@@ -3,7 +3,7 @@
 # requests/s and p50/p99 latency for POST /b and GET /t/<TOKEN>, with each --fsync mode.
 # The reference is nginx returning 204 with a buffered JSON access log (64 KiB buffer, 1 s flush).
 #
-# Usage: bench/ingest/run.sh [seconds-per-run] [connections] [rounds]   (defaults 10, 64, 1)
+# Usage: bench/ingest/run.sh [seconds-per-run] [connections] [rounds]   (defaults 10, 64, 3)
 # Needs: swift, wrk, nginx (apt-get install wrk nginx-light). Loopback only; stops what it starts.
 # WAYMARK_PACKAGE=/path builds the Swift side from another package root (e.g. a sandbox).
 set -euo pipefail
@@ -11,7 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 package="${WAYMARK_PACKAGE:-$(cd "$here/../.." && pwd)}"
 seconds="${1:-10}"
 connections="${2:-64}"
-rounds="${3:-1}"
+rounds="${3:-3}"
 threads=2
 scratch="$package/.build-ingest"
 
@@ -86,30 +86,37 @@ record() {  # side route values…
 
 nginx_port="$(free_port)"
 start_nginx "$nginx_port"
+declare -A ratios
+# Each waymark-ingest run follows an nginx run of the same route, and the ratio is taken per pair:
+# on a shared machine the load drifts within seconds, and a ratio of neighbours cancels most of it.
 for ((round = 1; round <= rounds; round++)); do
     echo "round $round/$rounds (${seconds}s per run, $connections connections, $threads wrk threads, $(nproc) cores)" >&2
-    record nginx /b "$(measure "$nginx_port" /b "$here/beacon.lua")"
-    record nginx /t "$(measure "$nginx_port" /t/88X0WK "$here/scan.lua")"
     for mode in interval always never; do
         port="$(free_port)"
         start_ingest "$port" "$mode"
-        record "$mode" /b "$(measure "$port" /b "$here/beacon.lua")"
-        record "$mode" /t "$(measure "$port" /t/88X0WK "$here/scan.lua")"
+        for route in /b /t; do
+            if [ "$route" = /b ]; then target=/b script="$here/beacon.lua"; else target=/t/88X0WK script="$here/scan.lua"; fi
+            record nginx "$route" "$(measure "$nginx_port" "$target" "$script")"
+            reference="$(tr ' ' '\n' <<<"${rps[nginx,$route]}" | grep -v '^$' | tail -1)"
+            record "$mode" "$route" "$(measure "$port" "$target" "$script")"
+            value="$(tr ' ' '\n' <<<"${rps[$mode,$route]}" | grep -v '^$' | tail -1)"
+            ratios[$mode,$route]+="$(awk -v a="$value" -v b="$reference" 'BEGIN { print 100 * a / b }') "
+        done
         kill -TERM "${pids[-1]}"; wait "${pids[-1]}" || true
         unset 'pids[-1]'
     done
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-printf '\n%-24s %-4s %12s %9s %9s %9s %10s\n' "server" "route" "requests/s" "p50 ms" "p99 ms" "vs nginx" "non-2xx"
+printf '\n%-24s %-4s %12s %9s %9s %18s %10s\n' "server" "route" "requests/s" "p50 ms" "p99 ms" "vs nginx (pairs)" "non-2xx"
 for route in /b /t; do
-    reference="$(median "${rps[nginx,$route]}")"
     for side in nginx interval always never; do
         label="$side"; [[ $side != nginx ]] && label="waymark-ingest $side"
-        value="$(median "${rps[$side,$route]}")"
-        printf '%-24s %-4s %12.0f %9s %9s %8.0f%% %10s\n' "$label" "$route" "$value" "$(median "${p50[$side,$route]}")" \
-            "$(median "${p99[$side,$route]}")" "$(awk -v a="$value" -v b="$reference" 'BEGIN { print 100 * a / b }')" "${errs[$side,$route]}"
+        ratio="100"; [[ $side != nginx ]] && ratio="$(median "${ratios[$side,$route]}")"
+        printf '%-24s %-4s %12.0f %9s %9s %17.0f%% %10s\n' "$label" "$route" "$(median "${rps[$side,$route]}")" "$(median "${p50[$side,$route]}")" \
+            "$(median "${p99[$side,$route]}")" "$ratio" "${errs[$side,$route]}"
     done
 done
+echo "(vs nginx: median over rounds of each run's requests/s divided by the nginx run just before it)"
 lines=$(cat "$work"/logs-interval/site=*/date=*/*.ndjson 2>/dev/null | wc -l)
 echo "(waymark-ingest interval wrote $lines log lines; binary $(du -h "$binary" | cut -f1), stripped $(strip -o "$work/stripped" "$binary" && du -h "$work/stripped" | cut -f1))"
