@@ -20,6 +20,8 @@ public struct SiteBuilder: Sendable {
         /// Where `build()` keeps its cache (`<root>/.waymark-cache` for `waymark build`), so a
         /// rebuild renders only what changed; nil renders everything. Never inside `output`.
         public var cacheFolder: String?
+        /// How long an input file must have been left alone for the cache to trust its stamp.
+        var settleSeconds = 2.0
         /// Called with progress while the build runs (from any thread).
         public var report: (@Sendable (BuildEvent) -> Void)?
 
@@ -50,6 +52,7 @@ public struct SiteBuilder: Sendable {
         var records: [SiteID: RenderRecords] = [:]
         /// For the build cache: the front matter this build parsed or took over.
         var sources: [String: SourceRecord] = [:]
+        var sourcesChanged = true
     }
 
     public let options: Options
@@ -66,7 +69,7 @@ public struct SiteBuilder: Sendable {
     func check(previous: BuildCache?, caching: Bool) throws(DiagnosticsError) -> Result {
         let clock = BuildClock(report: options.report)
         var loader = ContentLoader(root: options.root, files: options.files)
-        let sources = caching ? SourceCache(previous: previous?.sources ?? [:]) : nil
+        let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
         loader.sources = sources
         var (sites, diagnostics) = clock.phase("load") { loader.load() }
         let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(sites) }
@@ -95,6 +98,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        let stamps = sources?.stamps ?? SourceStamps()
         for site in sites {
             var input = RenderInput(
                 site: site, templates: templates, today: options.today,
@@ -105,7 +109,7 @@ public struct SiteBuilder: Sendable {
                 let digests = SiteDigest.of(site, templates: templates, root: options.root, files: options.files)
                 input.reuse = PageReuse(
                     previous: previous?.sites[site.id.rawValue], output: options.output, root: options.root,
-                    base: digests.base, codes: digests.codes
+                    base: digests.base, codes: digests.codes, sources: stamps
                 )
             }
             ManifestBuilder(input: input).add(to: &manifest)
@@ -128,6 +132,7 @@ public struct SiteBuilder: Sendable {
         )
         result.records = rendered.mapValues(\.records)
         result.sources = sources?.records ?? [:]
+        result.sourcesChanged = sources?.changed ?? true
         for records in result.records.values {
             result.cache.pagesRendered += records.pagesRendered
             result.cache.pagesKept += records.pagesKept
@@ -149,12 +154,13 @@ public struct SiteBuilder: Sendable {
         var entries: [String: OutputWriter.Entry] = ["_manifest.json": .file(Array(try result.manifest.encoded()))]
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
-            if !output.server.files.isEmpty { entries["_server/\(id)"] = .tree(output.server) }
+            if output.server.count > 0 { entries["_server/\(id)"] = .tree(output.server) }
             entries["_print/\(id)/qr"] = .tree(output.qr)
         }
         try BuildClock(report: options.report).phase("write") { try OutputWriter(root: options.output).replace(entries) }
         if let cacheFile {
             BuildClock(report: options.report).phase("save cache") { () -> Void in
+                if let previous, !result.sourcesChanged, previous.records(result.records) { return }
                 var next = previous ?? BuildCache(output: options.output)
                 for (id, records) in result.records { next.record(id.rawValue, records) }
                 next.sources = result.sources

@@ -72,13 +72,29 @@ import WaymarkNative
     @Test func anImageChangeRendersThePagesThatShowIt() throws {
         let project = try IncrementalProject()
         try Data(try QRCode(payload: "first", style: QRStyle()).png()).write(to: URL(fileURLWithPath: "\(project.root)/\(trail)/bluebells.png"))
+        IncrementalProject.settle()
         try project.write(stop, try project.read(stop) + "\n![Bluebells](bluebells.png)\n")
         try project.build()
         #expect(try project.build().cache.pagesRendered == 0)
         try Data(try QRCode(payload: "second", style: QRStyle()).png()).write(to: URL(fileURLWithPath: "\(project.root)/\(trail)/bluebells.png"))
+        IncrementalProject.settle()
         let result = try project.build()
         #expect(result.cache.pagesRendered == 1)
         #expect(project.matchesCleanBuild())
+    }
+
+    @Test func aKeptPageWhoseLinkTargetChangedIsCheckedAgain() throws {
+        let project = try IncrementalProject()
+        try project.write(stop, try project.read(stop) + "\nBack at [the sett](/trails/foxglove-wood-family-trail/badger-bank/#try-this).\n")
+        try project.build()
+        // Only the badger bank page is rendered; the bluebell page is kept, and its anchor is gone.
+        let target = "\(trail)/02-badger-bank.md"
+        try project.write(target, try project.read(target).replacingOccurrences(of: "## Try this", with: "## Look closer"))
+        #expect {
+            try project.build()
+        } throws: { error in
+            "\(error)".contains("03-bluebell-glade.md") && "\(error)".contains("has no element with id 'try-this'")
+        }
     }
 
     @Test func outputEditedOrDeletedByHandIsRestored() throws {

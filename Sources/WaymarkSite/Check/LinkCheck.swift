@@ -31,9 +31,10 @@ struct LinkCheck {
     /// Links the templates (or raw HTML) wrote: every page is parsed with
     /// libxml2 and each site-relative `href`/`src` not written in content is checked the same way.
     /// They are reported at the page, since the template, not a content file, wrote them.
-    func diagnosticsForTemplateLinks(excluding contentLinks: [ContentLink], site id: String) -> [Diagnostic] {
+    /// `skippingKept`: leave out pages kept from the previous build (see `targetsDigest`).
+    func diagnosticsForTemplateLinks(excluding contentLinks: [ContentLink], site id: String, skippingKept: Bool = false) -> [Diagnostic] {
         let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
-        let pages = Set(site.files.keys).union(site.kept).filter { $0.hasSuffix(".html") }.sorted()
+        let pages = (skippingKept ? Set(site.files.keys) : Set(site.files.keys).union(site.kept)).filter { $0.hasSuffix(".html") }.sorted()
         let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [Diagnostic] in
             batch.flatMap { file -> [Diagnostic] in
                 let urls = known[file]?.urls ?? PageLinks(html: site[file] ?? "").urls
@@ -46,6 +47,20 @@ struct LinkCheck {
             }
         }
         return found.flatMap { $0 }
+    }
+
+    /// Digest of everything a link can resolve against: every file of the site and every page's
+    /// ids. When it equals the previous build's, a page kept from that build (same links, which
+    /// all resolved then) needs no check.
+    func targetsDigest() -> String {
+        var digest = Fingerprint()
+        for path in Set(site.files.keys).union(site.kept).sorted() {
+            digest.add(path)
+            guard path.hasSuffix(".html") else { continue }
+            let ids = known[path]?.ids ?? ids.ids(in: path, of: site).sorted()
+            digest.add(ids.joined(separator: "\u{0}"))
+        }
+        return digest.hex()
     }
 
     /// Why the link does not resolve, or nil when it does (or is not ours to check).
@@ -103,16 +118,16 @@ struct LinkCheck {
 private final class IDIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: Set<String>] = [:]
+    private let known: [String: PageLinks]
 
-    init(known: [String: PageLinks]) {
-        cache = known.mapValues { Set($0.ids) }
-    }
+    init(known: [String: PageLinks]) { self.known = known }
 
     func ids(in file: String, of site: OutputTree) -> Set<String> {
         lock.lock()
         let known = cache[file]
         lock.unlock()
         if let known { return known }
+        if let page = self.known[file] { return Set(page.ids) }
         let html = site[file] ?? ""
         let found = file.hasSuffix(".html") ? Set(HTMLDocument(html)?.strings("//@id") ?? []) : []
         lock.lock()

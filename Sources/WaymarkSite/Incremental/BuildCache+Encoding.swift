@@ -13,7 +13,7 @@ extension BuildCache {
         }
         writer.int(sources.count)
         for (path, record) in sources {
-            writer.string(path)
+            writer.unique(path)
             record.encode(into: &writer)
         }
         return writer.finish()
@@ -29,7 +29,7 @@ extension BuildCache {
         let sourceCount = try reader.count()
         sources.reserveCapacity(sourceCount)
         for _ in 0..<sourceCount {
-            let path = try reader.string()
+            let path = try reader.unique()
             sources[path] = try SourceRecord(from: &reader)
         }
         guard reader.isAtEnd else { throw CacheReader.Malformed() }
@@ -38,15 +38,17 @@ extension BuildCache {
 
 private extension SiteCache {
     func encode(into writer: inout CacheWriter) {
+        writer.unique(targets)
         writer.int(files.count)
         for (path, record) in files {
-            writer.string(path)
-            writer.unique(record.fingerprint)
+            // Paths and page fingerprints never repeat: written in place, not through the table.
+            writer.unique(path)
+            writer.string(record.fingerprint)
             writer.stamp(record.stamp)
         }
         writer.int(pages.count)
         for (path, page) in pages {
-            writer.string(path)
+            writer.unique(path)
             writer.int(page.images.count)
             for (image, stamp) in page.images {
                 writer.string(image)
@@ -69,16 +71,17 @@ private extension SiteCache {
 
     init(from reader: inout CacheReader) throws {
         self.init()
+        targets = try reader.unique()
         let fileCount = try reader.count()
         files.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
-            let path = try reader.string()
-            files[path] = OutputRecord(fingerprint: try reader.unique(), stamp: try reader.stamp())
+            let path = try reader.unique()
+            files[path] = OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp())
         }
         let pageCount = try reader.count()
         pages.reserveCapacity(pageCount)
         for _ in 0..<pageCount {
-            let path = try reader.string()
+            let path = try reader.unique()
             var record = PageRecord()
             for _ in 0..<(try reader.count()) {
                 let image = try reader.string()

@@ -1,3 +1,5 @@
+import WaymarkCore
+
 /// Turning a build's render records into the next build's cache.
 extension BuildCache {
     /// Records what the build of `site` left in the output folder: kept files with their verified
@@ -10,6 +12,17 @@ extension BuildCache {
             if let stamp = FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
         }
         cache.pages = records.pages
+        cache.targets = records.targets ?? ""
         sites[site] = cache
+    }
+
+    /// Whether `records` would record exactly what the cache holds: nothing rendered now, every
+    /// recorded file and page kept, the same link targets. Then there is nothing to save.
+    func records(_ records: [SiteID: RenderRecords]) -> Bool {
+        records.allSatisfy { id, site in
+            guard let cached = sites[id.rawValue] else { return false }
+            return site.fresh.isEmpty && site.kept.count == cached.files.count && site.pages.count == cached.pages.count
+                && site.targets ?? "" == cached.targets
+        }
     }
 }

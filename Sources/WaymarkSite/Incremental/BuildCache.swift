@@ -18,6 +18,8 @@ struct SiteCache: Sendable {
     var files: [String: OutputRecord] = [:]
     /// Pages by path relative to the site folder: what else rendering them used or found.
     var pages: [String: PageRecord] = [:]
+    /// What the site's links resolved against (`LinkCheck.targetsDigest`).
+    var targets = ""
 }
 
 /// An output file as the previous build left it.

@@ -2,7 +2,7 @@ import Foundation
 import WaymarkCore
 
 /// The cache on disk: a short text header (magic, format version, the identity of the binary
-/// that wrote it, SHA-256 of the payload) and a binary payload (`BuildCache+Encoding`). Anything that does not check out is
+/// that wrote it, a checksum of the payload) and a binary payload (`BuildCache+Encoding`). Anything that does not check out is
 /// reported and ignored, so a damaged cache costs a full build, never wrong output.
 struct BuildCacheFile: Sendable {
     /// Raised whenever the payload's meaning changes; older caches are then ignored.
@@ -26,7 +26,7 @@ struct BuildCacheFile: Sendable {
         guard String(decoding: lines[1], as: UTF8.self) == "\(Self.formatVersion)",
               String(decoding: lines[2], as: UTF8.self) == identity else { return (nil, .otherVersion) }
         let payload = lines.removeLast()
-        guard String(decoding: lines[3], as: UTF8.self) == SHA256.hex(payload) else { return (nil, .corrupt("checksum mismatch")) }
+        guard String(decoding: lines[3], as: UTF8.self) == CacheChecksum.hex(payload) else { return (nil, .corrupt("checksum mismatch")) }
         do {
             return (try BuildCache(decoding: Array(payload)), .used)
         } catch {
@@ -37,7 +37,7 @@ struct BuildCacheFile: Sendable {
     /// Writes the cache beside its place and renames it in, so a reader never sees half of it.
     func save(_ cache: BuildCache) throws {
         let payload = cache.encoded()
-        var data = Data("\(Self.magic)\n\(Self.formatVersion)\n\(identity)\n\(SHA256.hex(payload))\n".utf8)
+        var data = Data("\(Self.magic)\n\(Self.formatVersion)\n\(identity)\n\(CacheChecksum.hex(payload))\n".utf8)
         data.append(contentsOf: payload)
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -24,4 +24,17 @@ struct FileStamp: Equatable, Sendable {
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
     }
+
+    /// Whether the file last changed before `instant` (ns since 1970). File times tick coarsely
+    /// (a few ms), so a file written again within the same tick, at the same size, would keep its
+    /// stamp; like Git's "racily clean" entries, a file changed just before it was stamped is not
+    /// trusted by its stamp next time.
+    func changed(before instant: Int64) -> Bool { changed < instant && modified < instant }
+
+    /// Now, in ns since 1970.
+    static var now: Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 }

@@ -45,13 +45,24 @@ struct Fingerprint {
         }
     }
 
-    /// The digest as lower-case hex.
+    /// The first 128 bits of the digest as lower-case hex: collisions stay out of reach, and the
+    /// cache records eighty thousand of them.
     mutating func hex() -> String {
-        hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        for byte in hasher.finalize().prefix(16) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
+    /// A type letter and a length (or small value), as 9 bytes: no string built per value.
     private mutating func tag(_ kind: Character, _ value: Int) {
-        hasher.update(Array("\(kind)\(value):".utf8))
+        var bytes: (UInt8, Int64) = (kind.asciiValue ?? 0, Int64(value).littleEndian)
+        withUnsafeBytes(of: &bytes) { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<1])) }
+        withUnsafeBytes(of: &bytes.1) { hasher.update($0) }
     }
 }
 

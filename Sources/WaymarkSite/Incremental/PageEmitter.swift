@@ -13,6 +13,8 @@ final class PageEmitter {
     private(set) var files = OutputTree()
     /// Links written in content, in page order (kept pages contribute their recorded links).
     private(set) var links: [ContentLink] = []
+    /// The links of pages rendered now (without a cache: all of them).
+    private(set) var freshLinks: [ContentLink] = []
     private(set) var records = RenderRecords()
 
     init(input: RenderInput, siteContext: [String: Any], siteDigest: String?) {
@@ -30,6 +32,7 @@ final class PageEmitter {
             let start = markdown.links.count
             files.add(file, render(template, context(markdown)))
             links += markdown.links[start...]
+            freshLinks += markdown.links[start...]
             return
         }
         var fingerprint = Fingerprint()
@@ -53,10 +56,11 @@ final class PageEmitter {
         files.add(file, html)
         var record = PageRecord(links: Array(markdown.links[linkStart...]), html: PageLinks(html: html))
         links += record.links
+        freshLinks += record.links
         records.pagesRendered += 1
         for read in markdown.imageReads[imageStart...] {
             // An image without a stamp (not on disk) cannot be verified later: the page is not recorded.
-            guard let stamp = read.stamp else { return }
+            guard let stamp = read.stamp, stamp.changed(before: reuse.sources.settledBefore) else { return }
             record.images[read.path] = stamp
         }
         record.media = Array(Set(markdown.mediaUsed[mediaStart...])).sorted()

@@ -15,6 +15,8 @@ struct PageReuse: Sendable {
     let base: String
     /// Digest of what every QR code shares: the binary, site.yml and the QR logo.
     let codes: String
+    /// Content files as loaded: a page's Markdown is fingerprinted by its file's stamp.
+    let sources: SourceStamps
 
     /// The recorded file at `path` (relative to the output folder) when made from `fingerprint`
     /// and unchanged on disk.

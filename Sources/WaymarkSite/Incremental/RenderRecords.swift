@@ -8,6 +8,8 @@ struct RenderRecords: Sendable {
     var kept: [String: OutputRecord] = [:]
     /// Pages (site-relative), rendered or kept.
     var pages: [String: PageRecord] = [:]
+    /// The link check's targets digest (`LinkCheck.targetsDigest`), set once per site.
+    var targets: String?
     var pagesRendered = 0
     var pagesKept = 0
     var codesRendered = 0

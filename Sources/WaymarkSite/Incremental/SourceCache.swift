@@ -1,42 +1,98 @@
 import Foundation
 import WaymarkCore
 
-/// Parsed front matter shared between builds: looked up by path while loading (from any core),
-/// and what this load parsed or took over, for the next build.
+/// Parsed content files shared between builds, looked up by path while loading (from any core).
+///
+/// Two levels: a file whose stamp (size, times, inode) is unchanged is not even read: its
+/// recorded item is used and its body is read later, only if its page is rendered again. A file
+/// that changed but whose front matter is the same text is read, not parsed.
 final class SourceCache: @unchecked Sendable {
     private let previous: [String: SourceRecord]
     private let lock = NSLock()
     private var current: [String: SourceRecord] = [:]
+    private var updated = 0
+    private var unread: Set<String> = []
 
-    init(previous: [String: SourceRecord]) { self.previous = previous }
+    /// Files changed after this instant are not recorded with their stamp (`FileStamp.changed(before:)`).
+    let settledBefore: Int64
+
+    /// `settle`: seconds a file must be unchanged before the build starts for its stamp to be trusted.
+    init(previous: [String: SourceRecord], settle: Double = 2) {
+        self.previous = previous
+        settledBefore = FileStamp.now - Int64(settle * 1e9)
+    }
 
     /// Every file loaded by this build, for the next one.
-    var records: [String: SourceRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+    var records: [String: SourceRecord] { locked { current } }
+
+    /// Whether the records differ from the previous build's (a file changed, came or went).
+    var changed: Bool { locked { updated > 0 || current.count != previous.count } }
+
+    /// What rendering needs to know about the files loaded: their stamps (a page's Markdown is
+    /// fingerprinted by its file's stamp) and which bodies were not read.
+    var stamps: SourceStamps {
+        locked { SourceStamps(stamps: current.compactMapValues(\.stamp), unread: unread, settledBefore: settledBefore) }
+    }
+
+    /// The recorded item of the file at `path` (project-relative) when its stamp is unchanged;
+    /// its diagnostics are reported again. The caller then does not read the file.
+    func unchanged(_ path: String, stamp: FileStamp?, sink: DiagnosticSink) -> SourceRecord? {
+        guard let stamp, let record = previous[path], record.stamp == stamp else { return nil }
+        for diagnostic in record.diagnostics { sink.report(diagnostic) }
+        locked {
+            current[path] = record
+            unread.insert(path)
+        }
+        return record
     }
 
     /// The item parsed from `source`: the recorded one when its front matter is the same text at
-    /// the same line (its diagnostics are reported again), otherwise `parse`'s, recorded when it
+    /// the same line, otherwise `parse`'s, recorded (with `stamp`, taken before reading) when it
     /// found no error.
-    func item(for source: SourceText, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
-        if let record = previous[source.path], record.frontMatter == source.frontMatter, record.frontMatterLine == source.frontMatterLine {
+    func item(for source: SourceText, stamp: FileStamp?, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
+        // Keyed on a digest: the cache holds twenty thousand front matters.
+        var key = Fingerprint()
+        key.add(source.frontMatter)
+        return item(path: source.path, key: key.hex(), line: source.frontMatterLine, bodyLine: source.bodyLine, stamp: stamp, sink: sink, parse: parse)
+    }
+
+    /// The same for a whole file (a ledger), keyed on `key`, e.g. a digest of its bytes.
+    func item(path: String, key: String, line: Int, bodyLine: Int = 0, stamp: FileStamp? = nil, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
+        if var record = previous[path], record.frontMatter == key, record.frontMatterLine == line {
             for diagnostic in record.diagnostics { sink.report(diagnostic) }
-            remember(source.path, record)
+            let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
+            let moved = record.stamp != stamp || record.bodyLine != bodyLine
+            (record.stamp, record.bodyLine) = (stamp, bodyLine)
+            locked {
+                current[path] = record
+                if moved { updated += 1 }
+            }
             return record.item
         }
         let (item, diagnostics) = DiagnosticSink.capturing(parse)
         for diagnostic in diagnostics { sink.report(diagnostic) }
+        locked { updated += 1 }
         if let item, !diagnostics.contains(where: { $0.severity == .error }) {
-            remember(source.path, SourceRecord(frontMatter: source.frontMatter, frontMatterLine: source.frontMatterLine, diagnostics: diagnostics, item: item))
+            let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
+            let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, stamp: stamp, diagnostics: diagnostics, item: item)
+            locked { current[path] = record }
         }
         return item
     }
 
-    private func remember(_ path: String, _ record: SourceRecord) {
+    private func locked<T>(_ work: () -> T) -> T {
         lock.lock()
-        current[path] = record
-        lock.unlock()
+        defer { lock.unlock() }
+        return work()
     }
+}
+
+/// Source files as loaded, for fingerprinting and rendering their Markdown.
+struct SourceStamps: Sendable {
+    /// Stamp of each file loaded with one (project-relative path), taken before it was read.
+    var stamps: [String: FileStamp] = [:]
+    /// Files taken from the cache without reading: their models carry no body.
+    var unread: Set<String> = []
+    /// Inputs changed after this instant are not trusted by their stamp next time.
+    var settledBefore: Int64 = .min
 }

@@ -6,6 +6,9 @@ extension SourceRecord {
     func encode(into writer: inout CacheWriter) {
         writer.unique(frontMatter)
         writer.int(frontMatterLine)
+        writer.int(bodyLine)
+        writer.bool(stamp != nil)
+        if let stamp { writer.stamp(stamp) }
         writer.int(diagnostics.count)
         for diagnostic in diagnostics {
             writer.bool(diagnostic.severity == .error)
@@ -32,12 +35,26 @@ extension SourceRecord {
             writer.optionalString(trail.difficulty?.rawValue)
             writer.bool(trail.durationMinutes != nil)
             writer.int(trail.durationMinutes ?? 0)
+        case let .ledger(ledger):
+            writer.int(2)
+            writer.int(ledger.records.count)
+            for (token, record) in ledger.records {
+                for text in [token.rawValue, record.kind.rawValue, record.status.rawValue, record.source, record.title] { writer.string(text) }
+                writer.bool(record.location != nil)
+                if let location = record.location {
+                    writer.string(location.path)
+                    writer.int(location.line)
+                    writer.int(location.column)
+                }
+            }
         }
     }
 
     init(from reader: inout CacheReader) throws {
         frontMatter = try reader.unique()
         frontMatterLine = try reader.int()
+        bodyLine = try reader.int()
+        stamp = try reader.bool() ? try reader.stamp() : nil
         diagnostics = try (0..<(try reader.count())).map { _ in
             let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
             let message = try reader.string()
@@ -67,6 +84,15 @@ extension SourceRecord {
                 distanceKm: hasDistance ? distance : nil, difficulty: difficulty.flatMap(Trail.Difficulty.init(rawValue:)),
                 durationMinutes: hasDuration ? duration : nil, body: "", bodyLine: 0, stops: []
             ))
+        case 2:
+            var ledger = TokenLedger()
+            for _ in 0..<(try reader.count()) {
+                let (token, kind, status, source, title) = (try reader.string(), try reader.string(), try reader.string(), try reader.string(), try reader.string())
+                let location = try reader.bool() ? SourceLocation(path: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
+                guard let token = Token(token), let kind = TokenKind(rawValue: kind), let status = Manifest.Status(rawValue: status) else { throw CacheReader.Malformed() }
+                ledger.records[token] = TokenLedger.Record(kind: kind, status: status, source: source, title: title, location: location)
+            }
+            item = .ledger(ledger)
         default:
             throw CacheReader.Malformed()
         }

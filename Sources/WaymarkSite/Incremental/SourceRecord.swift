@@ -1,11 +1,16 @@
 import WaymarkCore
 
-/// A content file's parsed front matter as the previous build found it. The parse depends only on
+/// A content file's parsed front matter (or a whole ledger file's parse) as the previous build found it. The parse depends only on
 /// the file's path and its front matter text (and line), so an identical front matter is not
-/// parsed again; the body is always taken fresh from the file.
+/// parsed again; a file with the same stamp is not even read (`SourceCache`).
 struct SourceRecord: Sendable {
+    /// Digest of the front matter text (of the whole file, for a ledger).
     var frontMatter: String
     var frontMatterLine: Int
+    /// Where the Markdown body starts, for a file taken over without reading it.
+    var bodyLine: Int
+    /// The file's stamp when it was read; nil for files not stamped (ledgers).
+    var stamp: FileStamp?
     /// What parsing reported (warnings: a parse with errors is never recorded).
     var diagnostics: [Diagnostic]
     var item: Item
@@ -15,5 +20,7 @@ struct SourceRecord: Sendable {
         case stop(Stop)
         /// A trail's `index.md`, with an empty body and no stops.
         case trail(Trail)
+        /// A site's `tokens.yml` (keyed on a digest of the whole file).
+        case ledger(TokenLedger)
     }
 }

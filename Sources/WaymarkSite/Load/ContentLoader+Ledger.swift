@@ -4,7 +4,17 @@ extension ContentLoader {
     /// The site's ledger; an absent file is an empty ledger (the first build writes it).
     func loadLedger(site: String, sink: DiagnosticSink) -> TokenLedger {
         let path = "\(site)/\(TokenLedger.fileName)"
-        guard (try? files.read(absolute(path))) != nil, let fields = yamlFile(path, sink: sink) else { return TokenLedger() }
+        guard let data = try? files.read(absolute(path)) else { return TokenLedger() }
+        // A ledger lists every token of the site: parsing its YAML is worth skipping when the
+        // previous build parsed the very same bytes.
+        guard let sources else { return parseLedger(path, sink: sink) }
+        let item = sources.item(path: path, key: SHA256.hex(data), line: 0, sink: sink) { sink in .ledger(parseLedger(path, sink: sink)) }
+        guard case let .ledger(ledger)? = item else { return TokenLedger() }
+        return ledger
+    }
+
+    private func parseLedger(_ path: String, sink: DiagnosticSink) -> TokenLedger {
+        guard let fields = yamlFile(path, sink: sink) else { return TokenLedger() }
         var ledger = TokenLedger()
         for key in fields.keys {
             guard let record = fields.mapping(key) else { continue }

@@ -15,9 +15,8 @@ extension ContentLoader {
             return nil
         }
         let indexPath = "\(folder)/index.md"
-        guard let source = text(indexPath, sink: sink) else { return nil }
         var readable = true
-        let index = parsed(source, sink: sink) { sink -> SourceRecord.Item? in
+        let loaded = loadItem(indexPath, sink: sink) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else {
                 readable = false
                 return nil
@@ -35,7 +34,7 @@ extension ContentLoader {
                 distanceKm: distance, difficulty: difficulty, durationMinutes: duration, body: "", bodyLine: 0, stops: []
             ))
         }
-        guard readable else { return nil }
+        guard let (index, body, bodyLine) = loaded, readable else { return nil }
 
         let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
         let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink) }
@@ -45,7 +44,7 @@ extension ContentLoader {
             sink.warning("trail has no stops: add files named 01-<stop>.md beside index.md", at: SourceLocation(path: indexPath))
         }
         guard case var .trail(trail)? = index else { return nil }
-        (trail.body, trail.bodyLine) = (source.body, source.bodyLine)
+        (trail.body, trail.bodyLine) = (body, bodyLine)
         trail.stops = stops.sorted { $0.order < $1.order }
         return trail
     }
@@ -55,8 +54,7 @@ extension ContentLoader {
         let prefix = name.prefix { $0.isNumber }
         let hasNumber = !prefix.isEmpty && name.dropFirst(prefix.count).first == "-"
         let slug = hasNumber ? String(name.dropFirst(prefix.count + 1)) : name
-        guard let source = text(path, sink: sink) else { return nil }
-        let item = parsed(source, sink: sink) { sink -> SourceRecord.Item? in
+        let loaded = loadItem(path, sink: sink) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
             let title = fields.string("title", required: true)
             let token = TokenField.read(fields, kind: .stop)
@@ -81,8 +79,8 @@ extension ContentLoader {
                 prompt: prompt, body: "", bodyLine: 0
             ))
         }
-        guard case var .stop(stop)? = item else { return nil }
-        (stop.body, stop.bodyLine) = (source.body, source.bodyLine)
+        guard let (item, body, bodyLine) = loaded, case var .stop(stop)? = item else { return nil }
+        (stop.body, stop.bodyLine) = (body, bodyLine)
         return stop
     }
 
@@ -113,10 +111,17 @@ extension ContentLoader {
         }
     }
 
-    /// Parses a file's front matter with `parse`, or takes the previous build's result for the
-    /// same front matter.
-    private func parsed(_ source: SourceText, sink: DiagnosticSink, _ parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
-        guard let sources else { return parse(sink) }
-        return sources.item(for: source, sink: sink, parse: parse)
+    /// Loads the file at `path`: the previous build's item when the file is unchanged (its body is
+    /// then not read: empty here, read when its page is rendered), else read and parsed (or taken
+    /// over when only the body changed). Nil when the file cannot be read.
+    private func loadItem(_ path: String, sink: DiagnosticSink, _ parse: (SourceText, DiagnosticSink) -> SourceRecord.Item?) -> (item: SourceRecord.Item?, body: String, bodyLine: Int)? {
+        // Stamped before reading: an edit made while the build reads shows in the next build.
+        let stamp = sources == nil ? nil : FileStamp(path: absolute(path))
+        if let sources, let record = sources.unchanged(path, stamp: stamp, sink: sink) {
+            return (record.item, "", record.bodyLine)
+        }
+        guard let source = text(path, sink: sink) else { return nil }
+        guard let sources else { return (parse(source, sink), source.body, source.bodyLine) }
+        return (sources.item(for: source, stamp: stamp, sink: sink) { parse(source, $0) }, source.body, source.bodyLine)
     }
 }

@@ -26,7 +26,22 @@ final class MarkdownRenderer {
 
     /// The HTML of a content file's body, which is rendered into the page at `page`.
     func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
-        if placeholders { return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(text)" }
+        if placeholders {
+            // A file's stamp stands for its text (hashing every body cost more than the rest of a rebuild).
+            if let stamp = input.reuse?.sources.stamps[file] {
+                return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)"
+            }
+            return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(text)"
+        }
+        var text = text
+        if let reuse = input.reuse, reuse.sources.unread.contains(file) {
+            // Loaded from the cache without reading: read the body now that the page needs it.
+            guard let body = Self.body(of: file, root: input.root, stamp: reuse.sources.stamps[file]) else {
+                diagnostics.append(.error("file changed while the build ran: build again", at: SourceLocation(path: file)))
+                return ""
+            }
+            text = body
+        }
         Self.parsing.lock()
         let document = MarkdownDocument(text, options: .init(allowRawHTML: input.config.rawHTML))
         Self.parsing.unlock()
@@ -60,6 +75,14 @@ final class MarkdownRenderer {
     /// drop each other's autolinks: pages then differ from build to build. Parses take turns; the
     /// rest of a page's rendering stays parallel. (The real fix belongs in `MarkdownDocument`.)
     private static let parsing = NSLock()
+
+    /// The Markdown body of a content file, if the file still has the stamp it was loaded with.
+    static func body(of file: String, root: String, stamp: FileStamp?) -> String? {
+        guard let stamp, FileStamp(path: "\(root)/\(file)") == stamp,
+              let data = try? ContentFiles.readFile("\(root)/\(file)"), let text = String(data: data, encoding: .utf8),
+              let source = try? SourceText.split(text, path: file) else { return nil }
+        return source.body
+    }
 
     /// cmark leaves autolinks without a column: find the URL in the text from the line it gives.
     static func position(of link: MarkdownDocument.Link, in lines: [Substring]) -> (line: Int, column: Int) {

@@ -8,20 +8,44 @@ struct ServerRules {
     let input: RenderInput
 
     func add(to output: inout SiteRenderer.Output) {
-        let context = rulesContext()
-        let redirects = input.templates.render("redirects", context)
-        let headers = input.templates.render("headers", context)
+        let id = input.config.id.rawValue
+        let files: [(name: String, template: String, inSite: Bool)]
         switch input.config.host {
-        case .netlify, .cloudflare:
-            output.site.add("_redirects", redirects)
-            output.site.add("_headers", headers)
-        case .apache:
-            output.site.add(".htaccess", input.templates.render("htaccess", context))
-        case .nginx, .s3, .generic:
-            output.server.add("nginx.conf", input.templates.render("nginx.conf", context))
-            output.server.add("_redirects", redirects)
-            output.server.add("_headers", headers)
+        case .netlify, .cloudflare: files = [("_redirects", "redirects", true), ("_headers", "headers", true)]
+        case .apache: files = [(".htaccess", "htaccess", true)]
+        case .nginx, .s3, .generic: files = [("nginx.conf", "nginx.conf", false), ("_redirects", "redirects", false), ("_headers", "headers", false)]
         }
+        let paths = files.map { $0.inSite ? "\(id)/\($0.name)" : "_server/\(id)/\($0.name)" }
+        // They list every token, so rendering them took a good part of a one-file rebuild.
+        let digest = input.reuse.map(fingerprint)
+        if let reuse = input.reuse, let digest {
+            let kept = paths.compactMap { reuse.kept($0, fingerprint: digest) }
+            if kept.count == files.count {
+                for (file, (path, record)) in zip(files, zip(paths, kept)) {
+                    if file.inSite { output.site.keep(file.name) } else { output.server.keep(file.name) }
+                    output.records.kept[path] = record
+                }
+                return
+            }
+        }
+        let context = rulesContext()
+        for (file, path) in zip(files, paths) {
+            let text = input.templates.render(file.template, context)
+            if file.inSite { output.site.add(file.name, text) } else { output.server.add(file.name, text) }
+            if let digest { output.records.fresh[path] = digest }
+        }
+    }
+
+    /// What the rules are made from besides site.yml and the templates (in `base`): the tokens.
+    private func fingerprint(_ reuse: PageReuse) -> String {
+        var digest = Fingerprint()
+        digest.add(reuse.base)
+        for token in input.site.issuedTokens {
+            digest.add(token.token.rawValue)
+            digest.add(token.path)
+        }
+        for (token, _) in input.ledger.retired { digest.add(token.rawValue) }
+        return digest.hex()
     }
 
     private func rulesContext() -> [String: Any] {

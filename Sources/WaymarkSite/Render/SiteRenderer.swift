@@ -51,7 +51,7 @@ public struct SiteRenderer {
             render(unit, into: emitter)
             return emitter
         }
-        var links: [ContentLink] = []
+        var links: [ContentLink] = [], freshLinks: [ContentLink] = []
         for emitter in rendered {
             for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
             for path in emitter.files.kept { output.site.keep(path) }
@@ -59,11 +59,14 @@ public struct SiteRenderer {
             output.diagnostics += emitter.markdown.diagnostics
             output.records.merge(emitter.records)
             links += emitter.links
+            freshLinks += emitter.freshLinks
         }
         ServerRules(input: input).add(to: &output)
         let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
-        output.diagnostics += check.diagnostics(for: links)
-        output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue)
+        output.records.targets = input.reuse == nil ? nil : check.targetsDigest()
+        let targetsUnchanged = output.records.targets != nil && output.records.targets == input.reuse?.previous?.targets
+        output.diagnostics += check.diagnostics(for: targetsUnchanged ? freshLinks : links)
+        output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue, skippingKept: targetsUnchanged)
         output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
     }
@@ -110,7 +113,7 @@ public struct SiteRenderer {
         case let .tokens(tokens):
             for folder in input.tokenFolders {
                 for token in tokens {
-                    emitter.page("redirect", file("/\(folder)/\(token.token)/")) { _ in redirectContext(for: token) }
+                    emitter.page("redirect", file("/\(folder)/\(token.token)/")) { redirectContext(for: token, fingerprinting: $0.placeholders) }
                 }
             }
         }

@@ -13,7 +13,13 @@ struct IncrementalProject {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.repository + "/content", toPath: root + "/content")
         for (path, text) in extra { try write(path, text) }
+        Self.settle()
     }
+
+    /// Builds trust an input's stamp only once it is older than `settleSeconds` (0.05 here):
+    /// the helpers that change inputs wait that long, so each build sees settled files, as a
+    /// person editing between builds would leave them.
+    static func settle() { usleep(60_000) }
 
     var cacheFolder: String { root + "/.waymark-cache" }
 
@@ -22,6 +28,9 @@ struct IncrementalProject {
     func build() throws -> SiteBuilder.Result {
         var options = SiteBuilder.Options(root: root, today: Fixtures.today)
         options.cacheFolder = cacheFolder
+        // Longer than a file-time tick, short enough that the first build's inputs are settled
+        // by the second (so stamps, not only front matter, are used).
+        options.settleSeconds = 0.05
         return try SiteBuilder(options: options).build()
     }
 
@@ -62,13 +71,20 @@ struct IncrementalProject {
         let file = "\(root)/\(path)"
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        Self.settle()
     }
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: "\(root)/\(path)", encoding: .utf8) }
 
-    func move(_ path: String, to newPath: String) throws { try FileManager.default.moveItem(atPath: "\(root)/\(path)", toPath: "\(root)/\(newPath)") }
+    func move(_ path: String, to newPath: String) throws {
+        try FileManager.default.moveItem(atPath: "\(root)/\(path)", toPath: "\(root)/\(newPath)")
+        Self.settle()
+    }
 
-    func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: "\(root)/\(path)") }
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(atPath: "\(root)/\(path)")
+        Self.settle()
+    }
 
     static func files(under folder: String) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
