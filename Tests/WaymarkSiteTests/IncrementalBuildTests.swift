@@ -69,6 +69,31 @@ import WaymarkNative
         #expect(project.matchesCleanBuild())
     }
 
+    @Test func aNewTokenMakesNewCodesAndRetiresTheOldOne() throws {
+        let project = try IncrementalProject()
+        try project.build()
+        let ledger = "content/hollowcreek/tokens.yml"
+        try project.write(ledger, try project.read(ledger).replacingOccurrences(of: "1C1P4M:\n  kind: stop\n  status: active", with: "1C1P4M:\n  kind: stop\n  status: retired"))
+        try project.write(stop, try project.read(stop).replacingOccurrences(of: "token: 1C1P4M", with: "token: 7KQ2MX"))
+        let result = try project.build()
+        #expect(result.cache.codesRendered == 2 && result.cache.codesKept == 34)
+        #expect(result.manifest.tokens["7KQ2MX"] != nil)
+        #expect(project.matchesCleanBuild())
+    }
+
+    @Test func inputsChangedJustBeforeABuildAreNotTrustedByTheirStamp() throws {
+        let project = try IncrementalProject()
+        var options = SiteBuilder.Options(root: project.root, today: Fixtures.today)
+        options.cacheFolder = project.cacheFolder
+        options.settleSeconds = 3600
+        _ = try SiteBuilder(options: options).build()
+        let cache = try #require(BuildCacheFile(folder: project.cacheFolder).load().cache)
+        #expect(!cache.sources.isEmpty && cache.sources.values.allSatisfy { $0.stamp == nil })
+        let again = try SiteBuilder(options: options).build()
+        #expect(again.cache.pagesRendered == 0, "fingerprinted by their text instead")
+        #expect(project.matchesCleanBuild())
+    }
+
     @Test func anImageChangeRendersThePagesThatShowIt() throws {
         let project = try IncrementalProject()
         try Data(try QRCode(payload: "first", style: QRStyle()).png()).write(to: URL(fileURLWithPath: "\(project.root)/\(trail)/bluebells.png"))

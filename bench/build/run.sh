@@ -2,6 +2,7 @@
 # Full-build speed against Hugo on the same generated content (bench/corpus/generate.py), in the
 # same run: wall time, CPU time and peak memory of each, median of RUNS, and the ratio.
 # Usage: bench/build/run.sh [sizes…]    sizes in pages, default "1000 10000 20000"; RUNS=3.
+# Then, on the largest corpus, incremental.sh: full build against rebuild after a one-file edit.
 # Waymark's numbers include its QR codes (SVG + PNG per token), which Hugo does not make.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -43,3 +44,7 @@ for size in "${sizes[@]}"; do
     awk -v w="$waymark_wall" -v h="$hugo_wall" -v wm="$waymark_peak" -v hm="$hugo_peak" -v s="$size" \
         'BEGIN { printf "%-7s ratio    wall %.2f×  peak memory %.2f× (Waymark/Hugo)\n", s, w / h, wm / hm }'
 done
+
+# Incremental rebuilds on the largest corpus of this run, with the same binary.
+echo
+WAYMARK="$waymark" CORPUS="$work/w${sizes[${#sizes[@]}-1]}" RUNS="$runs" "$here/incremental.sh"

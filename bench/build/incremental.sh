@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Incremental rebuild speed on one generated corpus, in the same run: the full build (no cache,
+# no previous output), the rebuild with nothing changed, and the rebuild after editing one stop's
+# body (the issue's goal: under 10% of the full build). Median of RUNS each, and the ratios.
+# Usage: bench/build/incremental.sh [pages]     default 20000 pages; RUNS=5.
+#   WAYMARK=<binary>  use this binary instead of building one (run.sh passes its own)
+#   CORPUS=<folder>   use this generated corpus instead of generating one (run.sh passes its own)
+#   SCRATCH=<folder>  swift build scratch path (default <repo>/.build)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+runs="${RUNS:-5}"
+size="${1:-20000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "${WAYMARK:-}" ]; then
+    scratch="${SCRATCH:-$repo/.build}"
+    swift build -c release --package-path "$repo" --scratch-path "$scratch" --product waymark >&2
+    WAYMARK="$scratch/release/waymark"
+fi
+corpus="${CORPUS:-}"
+if [ -z "$corpus" ]; then
+    # As run.sh: 39 pages a trail (index + 38 stops), 2.5% of pages are pets.
+    trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
+    corpus="$work/corpus"
+    python3 "$repo/bench/corpus/generate.py" "$corpus" --trails "$trails" --stops 38 --pets "$pets" >&2
+fi
+
+wall() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -1; }
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+build() { "$WAYMARK" build --root "$corpus" --quiet "$@"; }
+
+: > "$work/full.txt"; : > "$work/same.txt"; : > "$work/edit.txt"
+for ((i = 1; i <= runs; i++)); do
+    rm -rf "$corpus/site" "$corpus/.waymark-cache"
+    wall build >> "$work/full.txt"
+done
+# One stop in the middle of a trail: its page is rendered again, nothing else.
+stop="$(find "$corpus/content" -path '*/trails/*' -name '[0-9]*.md' | sort | sed -n '1000p')"
+for ((i = 1; i <= runs; i++)); do
+    wall build >> "$work/same.txt"
+    printf '\nEdited for the incremental benchmark, run %s.\n' "$i" >> "$stop"
+    wall build >> "$work/edit.txt"
+done
+
+full=$(median < "$work/full.txt"); same=$(median < "$work/same.txt"); edit=$(median < "$work/edit.txt")
+printf '%-34s %8s s\n' "full build (no cache)" "$full" "rebuild, nothing changed" "$same" "rebuild after a one-stop edit" "$edit"
+awk -v f="$full" -v s="$same" -v e="$edit" \
+    'BEGIN { printf "ratio to the full build: nothing changed %.1f%%, one-stop edit %.1f%% (goal: under 10%%)\n", 100 * s / f, 100 * e / f }'
