@@ -29,19 +29,18 @@ fi
 
 wall() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -1; }
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-build() { "$WAYMARK" build --root "$corpus" --quiet "$@"; }
 
 : > "$work/full.txt"; : > "$work/same.txt"; : > "$work/edit.txt"
 for ((i = 1; i <= runs; i++)); do
     rm -rf "$corpus/site" "$corpus/.waymark-cache"
-    wall build >> "$work/full.txt"
+    wall "$WAYMARK" build --root "$corpus" --quiet >> "$work/full.txt"
 done
 # One stop in the middle of a trail: its page is rendered again, nothing else.
 stop="$(find "$corpus/content" -path '*/trails/*' -name '[0-9]*.md' | sort | sed -n '1000p')"
 for ((i = 1; i <= runs; i++)); do
-    wall build >> "$work/same.txt"
+    wall "$WAYMARK" build --root "$corpus" --quiet >> "$work/same.txt"
     printf '\nEdited for the incremental benchmark, run %s.\n' "$i" >> "$stop"
-    wall build >> "$work/edit.txt"
+    wall "$WAYMARK" build --root "$corpus" --quiet >> "$work/edit.txt"
 done
 
 full=$(median < "$work/full.txt"); same=$(median < "$work/same.txt"); edit=$(median < "$work/edit.txt")

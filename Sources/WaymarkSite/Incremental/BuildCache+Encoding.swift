@@ -3,36 +3,56 @@ import WaymarkCore
 /// The cache payload in `CacheWriter`'s compact form (a JSON payload of the 20,000-page corpus
 /// took longer to read than rendering the pages it spares).
 extension BuildCache {
+    /// Two blocks, each with its own string table, made (and read back) on two cores: the
+    /// outputs, and the content files. The first is preceded by its length.
     func encoded() -> [UInt8] {
-        var writer = CacheWriter()
-        writer.string(output)
-        writer.int(sites.count)
-        for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
-            writer.string(id)
-            site.encode(into: &writer)
+        let blocks = Parallel.map([true, false]) { outputs -> [UInt8] in
+            var writer = CacheWriter()
+            if outputs {
+                writer.string(output)
+                writer.int(sites.count)
+                for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
+                    writer.string(id)
+                    site.encode(into: &writer)
+                }
+            } else {
+                writer.int(sources.count)
+                for (path, record) in sources {
+                    writer.unique(path)
+                    record.encode(into: &writer)
+                }
+            }
+            return writer.finish()
         }
-        writer.int(sources.count)
-        for (path, record) in sources {
-            writer.unique(path)
-            record.encode(into: &writer)
-        }
-        return writer.finish()
+        return CacheWriter.varint(blocks[0].count) + blocks[0] + blocks[1]
     }
 
     init(decoding bytes: [UInt8]) throws {
-        var reader = try CacheReader(bytes)
-        self.init(output: try reader.string())
-        for _ in 0..<(try reader.count()) {
-            let id = try reader.string()
-            sites[id] = try SiteCache(from: &reader)
-        }
-        let sourceCount = try reader.count()
-        sources.reserveCapacity(sourceCount)
-        for _ in 0..<sourceCount {
-            let path = try reader.unique()
-            sources[path] = try SourceRecord(from: &reader)
-        }
-        guard reader.isAtEnd else { throw CacheReader.Malformed() }
+        let (first, start) = try CacheReader.varint(in: bytes)
+        guard first >= 0, first <= bytes.count - start else { throw CacheReader.Malformed() }
+        let parts = [Array(bytes[start..<(start + first)]), Array(bytes[(start + first)...])]
+        let decoded = Parallel.map([0, 1]) { index in Result { () throws -> BuildCache in
+            var reader = try CacheReader(parts[index])
+            var cache = BuildCache(output: "")
+            if index == 0 {
+                cache.output = try reader.string()
+                for _ in 0..<(try reader.count()) {
+                    let id = try reader.string()
+                    cache.sites[id] = try SiteCache(from: &reader)
+                }
+            } else {
+                let sourceCount = try reader.count()
+                cache.sources.reserveCapacity(sourceCount)
+                for _ in 0..<sourceCount {
+                    let path = try reader.unique()
+                    cache.sources[path] = try SourceRecord(from: &reader)
+                }
+            }
+            guard reader.isAtEnd else { throw CacheReader.Malformed() }
+            return cache
+        } }
+        self = try decoded[0].get()
+        sources = try decoded[1].get().sources
     }
 }
 

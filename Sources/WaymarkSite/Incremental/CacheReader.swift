@@ -17,6 +17,14 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// An integer at the start of `bytes` (no string table), and the offset after it.
+    static func varint(in bytes: [UInt8]) throws -> (value: Int, end: Int) {
+        var reader = CacheReader(unchecked: bytes)
+        return (try reader.int(), reader.offset)
+    }
+
+    private init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+
     mutating func uint() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0

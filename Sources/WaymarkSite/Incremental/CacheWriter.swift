@@ -44,6 +44,13 @@ struct CacheWriter {
         uint(stamp.inode)
     }
 
+    /// `value` alone in the writer's integer form.
+    static func varint(_ value: Int) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.int(value)
+        return writer.body
+    }
+
     /// The table, then the body.
     mutating func finish() -> [UInt8] {
         var head = CacheWriter()

@@ -3,21 +3,23 @@ import WaymarkCore
 /// A SHA-256 over values in a canonical form: dictionaries by sorted key, every value tagged with
 /// its type and length, so two different render contexts never feed the hasher the same bytes.
 struct Fingerprint {
-    private var hasher = SHA256()
+    /// The canonical form, hashed once at the end: a page's context is dozens of small values,
+    /// and feeding SHA-256 each of them on its own cost more than the hashing.
+    private var input: [UInt8] = []
 
-    init() {}
+    init() { input.reserveCapacity(1024) }
 
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             tag("s", bytes.count)
-            hasher.update(UnsafeRawBufferPointer(bytes))
+            input.append(contentsOf: bytes)
         }
     }
 
     mutating func add(bytes: [UInt8]) {
         tag("b", bytes.count)
-        hasher.update(bytes)
+        input.append(contentsOf: bytes)
     }
 
     /// Anything a template context holds: strings, numbers, booleans, arrays, dictionaries, optionals.
@@ -51,7 +53,7 @@ struct Fingerprint {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(32)
-        for byte in hasher.finalize().prefix(16) {
+        for byte in SHA256.hash(input).prefix(16) {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 15)])
         }
@@ -60,9 +62,8 @@ struct Fingerprint {
 
     /// A type letter and a length (or small value), as 9 bytes: no string built per value.
     private mutating func tag(_ kind: Character, _ value: Int) {
-        var bytes: (UInt8, Int64) = (kind.asciiValue ?? 0, Int64(value).littleEndian)
-        withUnsafeBytes(of: &bytes) { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<1])) }
-        withUnsafeBytes(of: &bytes.1) { hasher.update($0) }
+        input.append(kind.asciiValue ?? 0)
+        withUnsafeBytes(of: Int64(value).littleEndian) { input.append(contentsOf: $0) }
     }
 }
 

@@ -34,6 +34,11 @@ public struct OutputWriter: Sendable {
         var statistics = Statistics()
         var staged: [(temporary: String, target: String)] = []
         var stale: [String] = []
+        // Walking the existing folders is most of a rebuild's write: walk them all at once.
+        let folders = entries.sorted(by: { $0.key < $1.key }).compactMap { path, entry -> String? in
+            if case .tree = entry { return "\(root)/\(path)" } else { return nil }
+        }
+        let existing = Dictionary(uniqueKeysWithValues: zip(folders, Parallel.map(folders) { Self.files(under: $0) }))
         do {
             for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
                 switch entry {
@@ -52,7 +57,7 @@ public struct OutputWriter: Sendable {
                         try stage(bytes, at: "\(folder)/\(relative)", into: &staged, statistics: &statistics)
                     }
                     statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
-                    stale += Self.files(under: folder).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
+                    stale += (existing[folder] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
                 }
             }
         } catch {
