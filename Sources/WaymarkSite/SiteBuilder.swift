@@ -179,8 +179,11 @@ public struct SiteBuilder: Sendable {
 private extension SiteBuilder {
     /// The cache file, unless caching is off or the cache folder would sit inside the output.
     var cacheFile: BuildCacheFile? {
-        guard let folder = options.cacheFolder, folder != options.output, !folder.hasPrefix(options.output + "/") else { return nil }
-        return BuildCacheFile(folder: folder)
+        guard let cache = options.cacheFolder else { return nil }
+        let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
+        let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        guard folder != output, !folder.hasPrefix(output.hasSuffix("/") ? output : output + "/") else { return nil }
+        return BuildCacheFile(folder: cache)
     }
 }
 
