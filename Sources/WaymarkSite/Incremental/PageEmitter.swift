@@ -69,7 +69,16 @@ final class PageEmitter {
         records.pages[file] = record
     }
 
-    /// Adds files rendered without the cache (the lists, the sitemap).
+    /// Marks a file kept that is not a page (the sitemap), with its verified record.
+    func keep(_ file: String, record: OutputRecord, at path: String) {
+        files.keep(file)
+        records.kept[path] = record
+    }
+
+    /// Records how a file that is not a page was made, for the next build.
+    func recordFresh(_ path: String, fingerprint: String) { records.fresh[path] = fingerprint }
+
+    /// Adds files rendered without the cache (the lists).
     func add(_ tree: OutputTree) {
         for (path, bytes) in tree.files { files.add(path, bytes: bytes) }
     }

@@ -16,6 +16,13 @@ struct RenderRecords: Sendable {
     var codesKept = 0
 
     mutating func merge(_ other: RenderRecords) {
+        if fresh.isEmpty, kept.isEmpty, pages.isEmpty {
+            // The first merge into an empty record takes the other's storage as is.
+            let counts = (pagesRendered, pagesKept, codesRendered, codesKept)
+            self = other
+            (pagesRendered, pagesKept, codesRendered, codesKept) = (counts.0 + other.pagesRendered, counts.1 + other.pagesKept, counts.2 + other.codesRendered, counts.3 + other.codesKept)
+            return
+        }
         fresh.merge(other.fresh) { $1 }
         kept.merge(other.kept) { $1 }
         pages.merge(other.pages) { $1 }

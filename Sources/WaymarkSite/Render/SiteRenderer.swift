@@ -95,7 +95,7 @@ public struct SiteRenderer {
                     ])
                 }
             }
-            files.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": sitemapURLs()]))
+            addSitemap(to: &files, emitter: emitter)
             files.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
             emitter.add(files)
         case let .trail(trail):
@@ -116,6 +116,24 @@ public struct SiteRenderer {
                     emitter.page("redirect", file("/\(folder)/\(token.token)/")) { redirectContext(for: token, fingerprinting: $0.placeholders) }
                 }
             }
+        }
+    }
+
+    /// The sitemap lists every trail and stop: with a cache, it is kept when its URLs are.
+    private func addSitemap(to files: inout OutputTree, emitter: PageEmitter) {
+        let urls = sitemapURLs()
+        guard let reuse = input.reuse, let siteDigest = emitter.siteDigest else {
+            return files.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": urls]))
+        }
+        var fingerprint = Fingerprint()
+        fingerprint.add(siteDigest)
+        fingerprint.add(any: urls)
+        let digest = fingerprint.hex(), path = "\(input.config.id)/sitemap.xml"
+        if let record = reuse.kept(path, fingerprint: digest) {
+            emitter.keep("sitemap.xml", record: record, at: path)
+        } else {
+            files.add("sitemap.xml", input.templates.render("sitemap.xml", ["urls": urls]))
+            emitter.recordFresh(path, fingerprint: digest)
         }
     }
 
