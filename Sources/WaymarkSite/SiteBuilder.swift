@@ -151,7 +151,13 @@ public struct SiteBuilder: Sendable {
         }
         var result = try check(previous: previous, caching: cacheFile != nil)
         result.cache.status = status
-        var entries: [String: OutputWriter.Entry] = ["_manifest.json": .file(Array(try result.manifest.encoded()))]
+        var entries: [String: OutputWriter.Entry] = [:]
+        let manifest = cacheFile == nil ? nil : result.manifest.fingerprint
+        if let kept = previous?.manifest, kept.fingerprint == manifest, FileStamp(path: options.output + "/_manifest.json") == kept.stamp {
+            // Unchanged and still in place: left alone, as the writer would after comparing bytes.
+        } else {
+            entries["_manifest.json"] = .file(Array(try result.manifest.encoded()))
+        }
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
             if output.server.count > 0 { entries["_server/\(id)"] = .tree(output.server) }
@@ -160,8 +166,12 @@ public struct SiteBuilder: Sendable {
         try BuildClock(report: options.report).phase("write") { try OutputWriter(root: options.output).replace(entries) }
         if let cacheFile {
             BuildClock(report: options.report).phase("save cache") { () -> Void in
-                if let previous, !result.sourcesChanged, previous.records(result.records) { return }
+                let manifestRecord = manifest.flatMap { digest in
+                    FileStamp(path: options.output + "/_manifest.json").map { OutputRecord(fingerprint: digest, stamp: $0) }
+                }
+                if let previous, !result.sourcesChanged, previous.records(result.records), previous.manifest == manifestRecord { return }
                 var next = previous ?? BuildCache(output: options.output)
+                next.manifest = manifestRecord
                 for (id, records) in result.records { next.record(id.rawValue, records) }
                 next.sources = result.sources
                 // A cache that cannot be written only costs the next build its speed.

@@ -131,6 +131,7 @@ import WaymarkNative
         try Data(original.map { $0 == UInt8(ascii: "e") ? UInt8(ascii: "E") : $0 }).write(to: URL(fileURLWithPath: page))
         try FileManager.default.removeItem(atPath: "\(project.root)/site/_print/pawprint/qr/\(Self.firstPNG(in: project))")
         try project.write("site/hollowcreek/stray.html", "not built")
+        try project.remove("site/_manifest.json")
         let result = try project.build()
         #expect(result.cache.pagesRendered == 1 && result.cache.codesRendered == 2)
         #expect(project.matchesCleanBuild())

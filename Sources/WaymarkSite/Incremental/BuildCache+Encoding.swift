@@ -10,6 +10,11 @@ extension BuildCache {
             var writer = CacheWriter()
             if outputs {
                 writer.string(output)
+                writer.bool(manifest != nil)
+                if let manifest {
+                    writer.string(manifest.fingerprint)
+                    writer.stamp(manifest.stamp)
+                }
                 writer.int(sites.count)
                 for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
                     writer.string(id)
@@ -36,6 +41,7 @@ extension BuildCache {
             var cache = BuildCache(output: "")
             if index == 0 {
                 cache.output = try reader.string()
+                if try reader.bool() { cache.manifest = OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp()) }
                 for _ in 0..<(try reader.count()) {
                     let id = try reader.string()
                     cache.sites[id] = try SiteCache(from: &reader)

@@ -7,6 +7,8 @@ struct BuildCache: Sendable {
     var output: String
     /// By site id.
     var sites: [String: SiteCache] = [:]
+    /// `_manifest.json` as the previous build wrote it (fingerprinted by `Manifest.fingerprint`).
+    var manifest: OutputRecord?
     /// Parsed front matter of content files, by project-relative path.
     var sources: [String: SourceRecord] = [:]
 }
