@@ -26,16 +26,16 @@ for size in "${sizes[@]}"; do
     # pages = trails × (stops + 1) + pets + 3; 39 pages a trail, 2.5% of pages are pets.
     trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
     python3 "$repo/bench/corpus/generate.py" "$work/w$size" --trails "$trails" --stops 38 --pets "$pets" --hugo "$work/h$size" >&2
+    # Every run writes into a fresh folder, and old output is deleted only between sizes: right
+    # after an rm -rf, ext4 skips the just-freed inodes while their table blocks are dirty, which
+    # made inode creation (and so both tools) several times slower and the ratio noise.
+    : > "$work/waymark.txt"; : > "$work/hugo.txt"
+    for ((i = 1; i <= runs; i++)); do
+        rm -rf "$work/w$size/.waymark-cache" "$work/w$size/content/bench/tokens.yml"
+        measure "$waymark" build --root "$work/w$size" --output "$work/out/w$size-$i" --quiet >> "$work/waymark.txt"
+        measure hugo -s "$work/h$size" -d "$work/out/h$size-$i" --quiet >> "$work/hugo.txt"
+    done
     for tool in waymark hugo; do
-        : > "$work/$tool.txt"
-        for ((i = 1; i <= runs; i++)); do
-            rm -rf "$work/w$size/site" "$work/w$size/content/bench/tokens.yml" "$work/h$size/public"
-            if [ "$tool" = waymark ]; then
-                measure "$waymark" build --root "$work/w$size" --quiet >> "$work/$tool.txt"
-            else
-                measure hugo -s "$work/h$size" --quiet >> "$work/$tool.txt"
-            fi
-        done
         wall=$(cut -d' ' -f1 "$work/$tool.txt" | median); cpu=$(cut -d' ' -f2 "$work/$tool.txt" | median)
         peak=$(cut -d' ' -f3 "$work/$tool.txt" | median)
         printf '%-7s %-8s %9.2f %9.2f %9.0f\n' "$size" "$tool" "$wall" "$cpu" "$((${peak%.*} / 1024))"
@@ -43,6 +43,7 @@ for size in "${sizes[@]}"; do
     done
     awk -v w="$waymark_wall" -v h="$hugo_wall" -v wm="$waymark_peak" -v hm="$hugo_peak" -v s="$size" \
         'BEGIN { printf "%-7s ratio    wall %.2f×  peak memory %.2f× (Waymark/Hugo)\n", s, w / h, wm / hm }'
+    rm -rf "$work/out"; sleep 35  # let the freed inodes age (see above) before the next size
 done
 
 # Incremental rebuilds on the largest corpus of this run, with the same binary.
