@@ -114,8 +114,8 @@ private extension OutputWriter {
         return fresh
     }
 
-    /// The folders below a tree's root that its files need, grouped by depth, shallowest first.
-    static func folderLevels(of tree: OutputTree) -> [[String]] {
+    /// Every folder below a tree's root that holds one of its files, at any depth.
+    static func folders(of tree: OutputTree) -> Set<Substring> {
         var folders = Set<Substring>()
         for path in tree.files.keys {
             var rest = path[...]
@@ -124,6 +124,12 @@ private extension OutputWriter {
                 guard folders.insert(rest).inserted else { break }
             }
         }
+        return folders
+    }
+
+    /// The folders below a tree's root that its files need, grouped by depth, shallowest first.
+    static func folderLevels(of tree: OutputTree) -> [[String]] {
+        let folders = Self.folders(of: tree)
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
         return byDepth.keys.sorted().map { byDepth[$0]!.map(String.init).sorted() }
     }
@@ -211,14 +217,7 @@ private extension OutputWriter {
 
     /// A tree may not hold both `a` and `a/b`; catching it here keeps the rename phase from failing.
     static func checkNoFileIsAFolder(_ tree: OutputTree, in folder: String) throws {
-        var folders = Set<Substring>()
-        for path in tree.files.keys {
-            var rest = path[...]
-            while let slash = rest.lastIndex(of: "/") {
-                rest = rest[..<slash]
-                guard folders.insert(rest).inserted else { break }
-            }
-        }
+        let folders = Self.folders(of: tree)
         if let clash = folders.first(where: { tree.files[String($0)] != nil }) {
             throw OutputError.conflict("\(folder)/\(clash)")
         }
