@@ -72,7 +72,7 @@ enum HTTPHeadParser {
         }
         let keepAlive = isHTTP10 ? connection.contains("keep-alive") : !connection.contains("close")
         let expectsContinue = !isHTTP10 && expect.contains("100-continue")
-        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields, fieldCount: fieldCount, fieldBytes: fieldBytes,
+        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields, fieldBytes: fieldBytes,
                                    contentLength: contentLength ?? 0, keepAlive: keepAlive, expectsContinue: expectsContinue)
         return .head(head, length: cursor)
     }

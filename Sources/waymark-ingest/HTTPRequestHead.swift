@@ -9,8 +9,6 @@ struct HTTPRequestHead {
     var isHTTP10: Bool
     /// The fields the server reads (`HTTPFieldSelection`); the others are counted, not kept.
     var fields: HTTPFields
-    /// How many fields arrived, kept or not.
-    var fieldCount: Int
     /// Bytes of all field names and values, counted as the limits count them (4 per field for `": "` and CRLF).
     var fieldBytes: Int
     /// From `Content-Length`; 0 without one.
@@ -26,8 +24,6 @@ struct HTTPFields {
     private(set) var entries: [(name: String, value: String)] = []
 
     mutating func append(name: String, value: String) { entries.append((name, value)) }
-
-    var count: Int { entries.count }
 
     /// Every value of `name` (lower case), in order.
     func values(_ name: String) -> [String] { entries.filter { $0.name == name }.map(\.value) }
