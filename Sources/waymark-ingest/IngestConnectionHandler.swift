@@ -40,8 +40,6 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     private var reading = false
     private var unflushed = false
     private var continueSent = false
-    /// Inside `processReceived`: an append that completes at once must not start a second loop.
-    private var processing = false
     /// When the first byte of the request being received arrived; nil between requests.
     private var requestStarted: NIODeadline?
     private var lastActivity = NIODeadline.now()
@@ -109,9 +107,6 @@ final class IngestConnectionHandler: ChannelInboundHandler {
 private extension IngestConnectionHandler {
     /// Answers every complete request in `received`, in order, until one must wait for its append.
     func processReceived(_ context: ChannelHandlerContext) {
-        guard !processing else { return }
-        processing = true
-        defer { processing = false }
         let limits = service.limits
         while state == .reading, var buffer = received.take() {
             let outcome = buffer.withUnsafeReadableBytes { HTTPHeadParser.parse($0, limits: limits, selection: service.fieldSelection) }

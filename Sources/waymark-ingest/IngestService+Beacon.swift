@@ -18,15 +18,7 @@ extension IngestService {
         } else {
             return .reject(.missingOrigin)
         }
-        // A browser's Origin is already normal (`scheme://host[:port]`): look it up as is first.
-        let allowedOrigin: String
-        let originSite: SiteID
-        if let exact = directory.siteByOrigin[origin] {
-            (allowedOrigin, originSite) = (origin, exact)
-        } else {
-            guard let parts = URLParts(origin), let site = directory.siteByOrigin[parts.origin] else { return .reject(.badOrigin) }
-            (allowedOrigin, originSite) = (parts.origin, site)
-        }
+        guard let (allowedOrigin, originSite) = directory.site(origin: origin) else { return .reject(.badOrigin) }
         var cors: HTTPHeaders = ["access-control-allow-origin": allowedOrigin, "vary": "Origin"]
         if request.method == .OPTIONS {
             cors.add(name: "access-control-allow-methods", value: "POST, GET")

@@ -67,14 +67,10 @@ private extension IngestService {
         guard request.method == .GET || request.method == .HEAD else { return .reject(.methodNotAllowed) }
         guard let hostHeader = request.header("host") else { return .reject(.badHost) }
         let directory = manifest.directory
-        // Clients send the host as printed on the code: try it as is before normalising it.
         let site: SiteID
-        if let exact = directory.siteByHost[hostHeader] {
-            site = exact
-        } else {
-            guard let host = URLParts.normalizedHostHeader(hostHeader) else { return .reject(.badHost) }
-            guard let normalized = directory.siteByHost[host] else { return .reject(.unknownHost) }
-            site = normalized
+        switch directory.site(host: hostHeader) {
+        case let .success(found): site = found
+        case let .failure(reason): return .reject(reason)
         }
         switch directory.lookup(text, on: site) {
         case .unknown: return .reject(.unknownToken)

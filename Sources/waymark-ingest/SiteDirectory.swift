@@ -52,6 +52,22 @@ final class SiteDirectory: Sendable {
         siteIDs = Dictionary(uniqueKeysWithValues: manifest.sites.keys.compactMap { name in SiteID(name).map { (name, $0) } })
     }
 
+    /// The site a `Host` header names. Clients send the host as printed on the code, so it is
+    /// looked up as sent before it is normalised (case, default ports).
+    func site(host header: String) -> Result<SiteID, Rejection> {
+        if let site = siteByHost[header] { return .success(site) }
+        guard let host = URLParts.normalizedHostHeader(header) else { return .failure(.badHost) }
+        return siteByHost[host].map { .success($0) } ?? .failure(.unknownHost)
+    }
+
+    /// The site an `Origin` (or a `Referer`'s origin) belongs to, with the origin in the form CORS
+    /// answers with. A browser's `Origin` is already normal, so it is looked up as sent first.
+    func site(origin value: String) -> (origin: String, site: SiteID)? {
+        if let site = siteByOrigin[value] { return (value, site) }
+        guard let parts = URLParts(value), let site = siteByOrigin[parts.origin] else { return nil }
+        return (parts.origin, site)
+    }
+
     /// What a token means on `site`.
     enum Lookup {
         case active(Token, Manifest.Entry)
