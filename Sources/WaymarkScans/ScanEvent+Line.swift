@@ -6,8 +6,14 @@ extension ScanEvent {
     public var line: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
+        appendLine(to: &out)
+        return out
+    }
+
+    /// Writes `line` at the end of `out` (a batch of lines being built: no array per line).
+    public func appendLine(to out: inout [UInt8]) {
         JSONText.appendRaw("{\"v\":", to: &out)
-        out.append(contentsOf: String(v).utf8)
+        JSONText.appendInteger(v, to: &out)
         JSONText.appendRaw(",\"id\":", to: &out)
         JSONText.appendString(id, to: &out)
         JSONText.appendRaw(",\"ts\":\"", to: &out)
@@ -32,6 +38,5 @@ extension ScanEvent {
         JSONText.appendRaw(",\"ih\":", to: &out)
         JSONText.appendString(ih, to: &out)
         JSONText.appendRaw("}\n", to: &out)
-        return out
     }
 }

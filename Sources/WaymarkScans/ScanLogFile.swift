@@ -22,7 +22,7 @@ final class ScanLogFile {
     }
 
     /// Appends `line` (one or more whole lines) with one `write(2)`; on failure the file is left exactly as it was.
-    func append(_ line: [UInt8]) -> Result<Void, ScanLogError> {
+    func append(_ line: ArraySlice<UInt8>) -> Result<Void, ScanLogError> {
         while true {
             let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written == line.count {

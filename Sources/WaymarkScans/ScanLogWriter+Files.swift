@@ -6,44 +6,41 @@ import Darwin
 import WaymarkCore
 
 extension ScanLogWriter {
-    /// Writes `line` to the site's current file, rotating first if needed. Caller holds the lock.
-    /// Appends `lines` (all for `site` on `day`), rotating before a write would pass the size
-    /// limit. Returns how many lines were written, and the error that stopped the rest.
-    func appendLocked(_ lines: ArraySlice<[UInt8]>, site: SiteID, day: UTCDay) -> (written: Int, error: ScanLogError?) {
-        var written = 0
-        var chunk: [UInt8] = []
-        while written < lines.count {
-            let first = lines.startIndex + written
-            guard !closed else { return (written, ScanLogError(path: "\(site)", reason: .closed)) }
-            if let current = open[site], current.path.day != day || current.size + lines[first].count > configuration.maxFileBytes && current.size > 0 {
+    /// Appends lines `range` of `batch` (all for `site` on `day`), rotating before a write would
+    /// pass the size limit. Caller holds the lock. Returns how many lines were written, and the
+    /// error that stopped the rest.
+    func appendLocked(_ batch: ScanLogBatch, _ range: Range<Int>, site: SiteID, day: UTCDay) -> (written: Int, error: ScanLogError?) {
+        var next = range.lowerBound
+        while next < range.upperBound {
+            guard !closed else { return (next - range.lowerBound, ScanLogError(path: "\(site)", reason: .closed)) }
+            let firstStart = batch.start(of: next)
+            let firstLength = batch.lines[next].end - firstStart
+            if let current = open[site], current.path.day != day || current.size + firstLength > configuration.maxFileBytes && current.size > 0 {
                 retire(site)
             }
             let file: ScanLogFile
             switch open[site].map({ Result<ScanLogFile, ScanLogError>.success($0) }) ?? openFile(site: site, day: day) {
             case let .success(opened): file = opened
-            case let .failure(error): return (written, fail(error))
+            case let .failure(error): return (next - range.lowerBound, fail(error))
             }
             // As many whole lines as fit; the first always goes (an empty file takes any line).
-            chunk.removeAll(keepingCapacity: true)
-            var next = first
-            while next < lines.endIndex, next == first || file.size + chunk.count + lines[next].count <= configuration.maxFileBytes {
-                chunk += lines[next]
-                next += 1
-            }
-            switch file.append(chunk) {
+            var end = next + 1
+            while end < range.upperBound, file.size + batch.lines[end].end - firstStart <= configuration.maxFileBytes { end += 1 }
+            let byteCount = batch.lines[end - 1].end - firstStart
+            switch file.append(batch.bytes[firstStart..<(firstStart + byteCount)]) {
             case .success:
                 if configuration.durability != .never { dirty.insert(ObjectIdentifier(file)) }
-                statistics.linesWritten += next - first
-                statistics.bytesWritten += chunk.count
+                statistics.linesWritten += end - next
+                statistics.bytesWritten += byteCount
                 lastError = nil
-                written += next - first
+                next = end
             case let .failure(error):
                 // Never write to a file after a failed write: a later line must not follow a cut.
                 retire(site)
-                return (written, fail(error))
+                return (next - range.lowerBound, fail(error))
             }
         }
-        return (written, nil)
+        return (range.count, nil)
     }
 
     func retire(_ site: SiteID) {

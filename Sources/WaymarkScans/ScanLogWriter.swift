@@ -71,19 +71,31 @@ public final class ScanLogWriter: @unchecked Sendable {
     /// line is never split). `completion` gets one result per event, in order, on the caller's
     /// thread for `.interval` and `.never`, on the syncer thread after the group fsync for `.always`.
     public func append(_ events: [ScanEvent], completion: @escaping @Sendable ([Result<Void, ScanLogError>]) -> Void) {
-        let lines = events.map(\.line)
-        var results = [Result<Void, ScanLogError>](repeating: .success(()), count: events.count)
+        var batch = ScanLogBatch()
+        for event in events { batch.append(event) }
+        append(batch, completion: completion)
+    }
+
+    /// Appends the lines of `batch`, as `append(_:completion:)` does its events; the batch is not
+    /// kept, so the caller may empty and refill it as soon as this returns.
+    public func append(_ batch: ScanLogBatch, completion: @escaping @Sendable ([Result<Void, ScanLogError>]) -> Void) {
+        var results = [Result<Void, ScanLogError>](repeating: .success(()), count: batch.count)
+        var failed = false
         condition.lock()
         var start = 0
-        while start < events.count {
-            // A run of events for one site and day: one file, as few writes as its size limit allows.
+        while start < batch.count {
+            // A run of lines for one site and day: one file, as few writes as its size limit allows.
+            let site = batch.lines[start].site, day = batch.lines[start].day
             var end = start + 1
-            while end < events.count, events[end].site == events[start].site, events[end].ts.day == events[start].ts.day { end += 1 }
-            let (written, error) = appendLocked(lines[start..<end], site: events[start].site, day: events[start].ts.day)
-            if let error { for index in (start + written)..<end { results[index] = .failure(error) } }
+            while end < batch.count, batch.lines[end].site == site, batch.lines[end].day == day { end += 1 }
+            let (written, error) = appendLocked(batch, start..<end, site: site, day: day)
+            if let error {
+                failed = true
+                for index in (start + written)..<end { results[index] = .failure(error) }
+            }
             start = end
         }
-        if configuration.durability == .always, results.contains(where: { if case .success = $0 { true } else { false } }) {
+        if configuration.durability == .always, !batch.isEmpty, !failed || results.contains(where: { if case .success = $0 { true } else { false } }) {
             let appended = results
             waiting.append { synced in completion(appended.map { $0.flatMap { synced } }) }
             condition.signal()
