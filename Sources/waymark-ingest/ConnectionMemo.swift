@@ -1,18 +1,46 @@
 import WaymarkScans
 
-/// The last visitor hash a connection computed: a keep-alive client (or a proxy forwarding one
-/// visitor) sends several requests from one address on one day, and the hash (two SHA-256 blocks)
-/// is then worked out once. One entry per connection, dropped with it.
-final class VisitorMemo {
+/// What a connection worked out for its last request, kept for the next: a keep-alive client (or
+/// a proxy forwarding one visitor) sends request after request from one address, with one user
+/// agent and often one referrer, so each is worked out once — the visitor hash is two SHA-256
+/// blocks, the user agent dozens of substring searches. One per connection, dropped with it;
+/// every entry is compared with the new input before it is used, so a change is never missed.
+final class ConnectionMemo {
     private var client = ""
     private var day: UTCDay?
-    private var hash = ""
+    private var visitorHash = ""
 
-    func hash(address: String, on day: UTCDay, using visitorHash: VisitorHash) -> String {
-        if day == self.day, address == client { return hash }
-        hash = visitorHash.hash(address: address, on: day)
+    private var userAgent: String?
+    private var userAgentSummary: UserAgentSummary?
+
+    private var referrer: String?
+    private var referrerHost: String?
+    private var hasReferrer = false
+
+    func visitorHash(address: String, on day: UTCDay, using hasher: VisitorHash) -> String {
+        if day == self.day, address == client { return visitorHash }
+        visitorHash = hasher.hash(address: address, on: day)
         client = address
         self.day = day
-        return hash
+        return visitorHash
+    }
+
+    /// `UserAgentClassifier.classify(header)`, remembered for the next request's identical header.
+    func userAgent(_ header: String?) -> UserAgentSummary {
+        // `HTTPFields` hands out the very same string for an unchanged header: == is then immediate.
+        if let userAgentSummary, header == userAgent { return userAgentSummary }
+        let summary = UserAgentClassifier.classify(header)
+        userAgent = header
+        userAgentSummary = summary
+        return summary
+    }
+
+    /// `reduce(url)` (the referrer's host), remembered for the next request's identical URL.
+    func referrerHost(_ url: String?, reduce: (String?) -> String?) -> String? {
+        if hasReferrer, url == referrer { return referrerHost }
+        referrerHost = reduce(url)
+        referrer = url
+        hasReferrer = true
+        return referrerHost
     }
 }

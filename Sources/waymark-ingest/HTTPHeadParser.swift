@@ -17,7 +17,9 @@ enum HTTPHeadParser {
         case invalid(Rejection)
     }
 
-    static func parse(_ bytes: UnsafeRawBufferPointer, limits: RequestLimits, selection: HTTPFieldSelection) -> Outcome {
+    /// Reads the head at the start of `bytes`; the selected fields of a complete head are left in `fields`.
+    static func parse(_ bytes: UnsafeRawBufferPointer, limits: RequestLimits, selection: HTTPFieldSelection,
+                      fields: inout HTTPFields) -> Outcome {
         var cursor = 0
         // RFC 9112 §2.2: ignore empty lines before a request line.
         while cursor < bytes.count, bytes[cursor] == .cr || bytes[cursor] == .lf {
@@ -33,7 +35,8 @@ enum HTTPHeadParser {
         }
         cursor = requestLineEnd.next
 
-        var fields = HTTPFields()
+        fields.begin()
+        defer { fields.end() }
         var fieldCount = 0, fieldBytes = 0
         let blockStart = cursor
         // Raw bytes allowed for the field block: the counted limit plus room for optional whitespace.
@@ -51,14 +54,14 @@ enum HTTPHeadParser {
             fieldCount += 1
             fieldBytes += name.count + value.count + 4
             if let selected = selection.match(name) {
-                fields.append(name: selected, value: String(decoding: value, as: UTF8.self))
+                fields.append(name: selected, value: value)
             }
             cursor = end.next
         }
 
         var contentLength: Int?
         var connection: [String] = [], expect: [String] = []
-        for (name, value) in fields.entries {
+        for (name, value) in fields.current {
             switch name {
             case "transfer-encoding": return .invalid(.lengthRequired)
             case "content-length":
@@ -72,7 +75,7 @@ enum HTTPHeadParser {
         }
         let keepAlive = isHTTP10 ? connection.contains("keep-alive") : !connection.contains("close")
         let expectsContinue = !isHTTP10 && expect.contains("100-continue")
-        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fields: fields, fieldBytes: fieldBytes,
+        let head = HTTPRequestHead(method: method, target: target, isHTTP10: isHTTP10, fieldBytes: fieldBytes,
                                    contentLength: contentLength ?? 0, keepAlive: keepAlive, expectsContinue: expectsContinue)
         return .head(head, length: cursor)
     }
@@ -111,8 +114,17 @@ private extension HTTPHeadParser {
         } else {
             return .failure(.malformedRequest)
         }
-        let method = HTTPMethod(rawValue: String(decoding: line[..<firstSpace], as: UTF8.self))
+        let method = Self.method(UnsafeRawBufferPointer(rebasing: line[..<firstSpace]))
         return .success((method, String(decoding: rest[..<secondSpace], as: UTF8.self), isHTTP10))
+    }
+
+    /// The methods the routes answer, matched as bytes; any other through `HTTPMethod(rawValue:)`.
+    static func method(_ name: UnsafeRawBufferPointer) -> HTTPMethod {
+        if name.elementsEqual("GET".utf8) { return .GET }
+        if name.elementsEqual("POST".utf8) { return .POST }
+        if name.elementsEqual("HEAD".utf8) { return .HEAD }
+        if name.elementsEqual("OPTIONS".utf8) { return .OPTIONS }
+        return HTTPMethod(rawValue: String(decoding: name, as: UTF8.self))
     }
 
     /// `name ":" OWS value OWS`, as raw bytes: the name a token, the value without control bytes (obs-text allowed).

@@ -34,7 +34,11 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     private var state = State.reading
     private var received: ByteBuffer?
     private var client = "unknown"
-    private let visitor = VisitorMemo()
+    private let memo = ConnectionMemo()
+    /// The selected header fields of the request being read or answered (reused, see `HTTPFields`).
+    private var fields = HTTPFields()
+    /// The request whose event is with the batcher: how to answer it once the line is written.
+    private var pending: (response: IngestResponse, kind: ScanEvent.Kind, head: HTTPRequestHead, context: ChannelHandlerContext)?
     private var draining = false
     /// Inside `channelRead`: writes are flushed once, in `channelReadComplete`.
     private var reading = false
@@ -102,6 +106,18 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         context.close(promise: nil)
     }
+
+    /// From the batcher: the pending request's line is written (or not); answer it and go on reading.
+    func appended(_ result: Result<Void, ScanLogError>) {
+        guard let (response, kind, head, context) = pending.take() else { return }
+        service.appended(kind, result: result)
+        state = .reading
+        switch result {
+        case .success: respond(response, rejected: nil, head: head, context: context)
+        case .failure: respond(.rejection(.storageUnavailable), rejected: nil, head: head, context: context)
+        }
+        processReceived(context)
+    }
 }
 
 private extension IngestConnectionHandler {
@@ -109,7 +125,9 @@ private extension IngestConnectionHandler {
     func processReceived(_ context: ChannelHandlerContext) {
         let limits = service.limits
         while state == .reading, var buffer = received.take() {
-            let outcome = buffer.withUnsafeReadableBytes { HTTPHeadParser.parse($0, limits: limits, selection: service.fieldSelection) }
+            let outcome = buffer.withUnsafeReadableBytes {
+                HTTPHeadParser.parse($0, limits: limits, selection: service.fieldSelection, fields: &fields)
+            }
             switch outcome {
             case .incomplete:
                 received = buffer
@@ -158,26 +176,15 @@ private extension IngestConnectionHandler {
         if head.fieldBytes > limits.maximumHeaderBytes {
             return respond(.rejection(.headersTooLarge), rejected: .headersTooLarge, head: head, context: context)
         }
-        let request = IngestRequest(method: head.method, target: head.target, fields: head.fields, body: body,
-                                    client: clientAddress(head), visitor: visitor)
+        let request = IngestRequest(method: head.method, target: head.target, fields: fields, body: body,
+                                    client: clientAddress(head), memo: memo)
         switch service.route(request) {
         case let .respond(response, rejected):
             respond(response, rejected: rejected, head: head, context: context)
         case let .log(event, response):
-            append(event, then: response, head: head, context: context)
-        }
-    }
-
-    func append(_ event: ScanEvent, then response: IngestResponse, head: HTTPRequestHead, context: ChannelHandlerContext) {
-        state = .appending
-        batcher.append(event) { [self] result in
-            service.appended(event, result: result)
-            state = .reading
-            switch result {
-            case .success: respond(response, rejected: nil, head: head, context: context)
-            case .failure: respond(.rejection(.storageUnavailable), rejected: nil, head: head, context: context)
-            }
-            processReceived(context)
+            state = .appending
+            pending = (response, event.kind, head, context)
+            batcher.append(event, for: self)
         }
     }
 
@@ -190,9 +197,14 @@ private extension IngestConnectionHandler {
         } else {
             directive = .close
         }
-        var out = context.channel.allocator.buffer(capacity: 256 + response.body.utf8.count)
-        out.writeResponse(response, connection: directive, includeBody: head?.method != .HEAD)
-        context.write(wrapOutboundOut(out), promise: nil)
+        let includeBody = head?.method != .HEAD
+        if case .keepAlive = directive, let encoded = response.keepAliveBytes, includeBody || response.body.isEmpty {
+            context.write(wrapOutboundOut(encoded), promise: nil)
+        } else {
+            var out = context.channel.allocator.buffer(capacity: 256 + response.body.utf8.count)
+            out.writeResponse(response, connection: directive, includeBody: includeBody)
+            context.write(wrapOutboundOut(out), promise: nil)
+        }
         guard case .close = directive else { return flushSoon(context) }
         closeGently(context)
     }
@@ -213,7 +225,7 @@ private extension IngestConnectionHandler {
     }
 
     func clientAddress(_ head: HTTPRequestHead) -> String {
-        if let name = service.options.clientIPHeader, let value = head.fields.values(name).last {
+        if let name = service.options.clientIPHeader, let value = fields.values(name).last {
             // The proxy appends the address it saw last: take the rightmost entry, if it looks like an IP.
             let candidate = value.split(separator: ",").last.map { $0.filter { $0 != " " && $0 != "\t" } } ?? ""
             if (2...45).contains(candidate.utf8.count), candidate.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66 || (0x30...0x39).contains($0) }) {

@@ -9,8 +9,8 @@ struct IngestRequest {
     var body: [UInt8]
     /// The socket peer's address, or the trusted proxy header's.
     var client: String
-    /// The connection's last visitor hash.
-    var visitor: VisitorMemo
+    /// What the connection worked out for its previous requests (visitor hash, user agent, referrer).
+    var memo: ConnectionMemo
 
     /// The single value of `name` (lower case; one of `HTTPFieldSelection`'s); nil when absent or repeated (a repeated Host or Origin is an
     /// ambiguity someone built on purpose).

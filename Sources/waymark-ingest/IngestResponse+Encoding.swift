@@ -12,6 +12,8 @@ extension ByteBuffer {
 
     /// Writes `response` as HTTP/1.1 with `Content-Length` and `Connection` as needed; without
     /// its body when `includeBody` is false (HEAD).
+    ///
+    /// This is the one encoder: `IngestResponse.encodedAhead()` keeps what it wrote.
     mutating func writeResponse(_ response: IngestResponse, connection: ConnectionDirective, includeBody: Bool) {
         // Piece by piece: an interpolated status line would be one more heap string per response.
         writeStaticString("HTTP/1.1 ")

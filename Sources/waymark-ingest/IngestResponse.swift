@@ -1,11 +1,31 @@
-import WaymarkCore
+import NIOCore
 import NIOHTTP1
+import WaymarkCore
 
 /// What the router answers; the handler adds `Content-Length` and `Connection`.
 struct IngestResponse {
     var status: HTTPResponseStatus
     var headers: HTTPHeaders = [:]
     var body: String = ""
+    /// The whole response as sent on a kept-alive connection, when it was encoded ahead
+    /// (`encodedAhead()`): redirects and beacon answers, sent thousands of times a second, are
+    /// then written as they are instead of being encoded again for every request.
+    private(set) var keepAliveBytes: ByteBuffer?
+
+    init(status: HTTPResponseStatus, headers: HTTPHeaders = [:], body: String = "") {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// This response with its kept-alive form encoded once, for answers given over and over.
+    func encodedAhead() -> IngestResponse {
+        var response = self
+        var bytes = ByteBufferAllocator().buffer(capacity: 256 + body.utf8.count)
+        bytes.writeResponse(self, connection: .keepAlive, includeBody: true)
+        response.keepAliveBytes = bytes
+        return response
+    }
 
     static func text(_ status: HTTPResponseStatus, _ body: String, type: String = "text/plain; charset=utf-8") -> IngestResponse {
         var headers: HTTPHeaders = ["content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff"]
@@ -28,6 +48,20 @@ struct IngestResponse {
 
         """
         return text(.gone, page, type: "text/html; charset=utf-8")
+    }
+
+    /// The answer to an accepted beacon from `origin` (one of the sites').
+    static func beaconAccepted(origin: String) -> IngestResponse {
+        IngestResponse(status: .noContent, headers: ["access-control-allow-origin": origin, "vary": "Origin"])
+    }
+
+    /// The answer to a CORS preflight from `origin` (one of the sites').
+    static func preflight(origin: String) -> IngestResponse {
+        var response = beaconAccepted(origin: origin)
+        response.headers.add(name: "access-control-allow-methods", value: "POST, GET")
+        response.headers.add(name: "access-control-allow-headers", value: "content-type")
+        response.headers.add(name: "access-control-max-age", value: "86400")
+        return response
     }
 
     static func redirect(to target: String) -> IngestResponse {

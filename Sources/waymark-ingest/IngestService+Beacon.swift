@@ -18,14 +18,8 @@ extension IngestService {
         } else {
             return .reject(.missingOrigin)
         }
-        guard let (allowedOrigin, originSite) = directory.site(origin: origin) else { return .reject(.badOrigin) }
-        var cors: HTTPHeaders = ["access-control-allow-origin": allowedOrigin, "vary": "Origin"]
-        if request.method == .OPTIONS {
-            cors.add(name: "access-control-allow-methods", value: "POST, GET")
-            cors.add(name: "access-control-allow-headers", value: "content-type")
-            cors.add(name: "access-control-max-age", value: "86400")
-            return .respond(IngestResponse(status: .noContent, headers: cors), rejected: nil)
-        }
+        guard let allowed = directory.site(origin: origin) else { return .reject(.badOrigin) }
+        if request.method == .OPTIONS { return .respond(allowed.preflight, rejected: nil) }
 
         let payload: BeaconBody
         switch parsePayload(request, query: query) {
@@ -33,14 +27,14 @@ extension IngestService {
         case let .failure(reason): return .reject(reason)
         }
         guard let site = directory.siteIDs[payload.site] ?? SiteID(payload.site) else { return .reject(.badBody) }
-        guard site == originSite else { return .reject(.siteMismatch) }
+        guard site == allowed.site else { return .reject(.siteMismatch) }
         switch directory.lookup(payload.token[...], on: site) {
         case .unknown: return .reject(.unknownToken)
         case .otherSite: return .reject(.wrongSite)
         case .retired: return .reject(.retiredToken)
-        case let .active(token, _):
-            let event = makeEvent(.beacon, site: site, token: token, referrer: payload.ref, request: request)
-            return .log(event, then: IngestResponse(status: .noContent, headers: cors))
+        case let .active(record):
+            let event = makeEvent(.beacon, site: site, token: record.token, referrer: payload.ref, request: request)
+            return .log(event, then: allowed.beaconAccepted)
         }
     }
 }

@@ -48,9 +48,9 @@ extension IngestService {
         let country = options.countryHeader.flatMap { request.header($0) }.flatMap(Self.countryCode)
         return ScanEvent(
             id: eventIDs.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
-            ua: UserAgentClassifier.classify(request.header("user-agent")),
-            ref: referrerHost(referrer), cc: country,
-            ih: request.visitor.hash(address: request.client, on: timestamp.day, using: visitorHash)
+            ua: request.memo.userAgent(request.header("user-agent")),
+            ref: request.memo.referrerHost(referrer, reduce: referrerHost), cc: country,
+            ih: request.memo.visitorHash(address: request.client, on: timestamp.day, using: visitorHash)
         )
     }
 
@@ -75,12 +75,13 @@ private extension IngestService {
         switch directory.lookup(text, on: site) {
         case .unknown: return .reject(.unknownToken)
         case .otherSite: return .reject(.wrongSite)
-        case let .retired(_, entry): return .respond(.retired(target: entry.target, title: entry.title), rejected: .retiredToken)
-        case let .active(token, entry):
+        case let .retired(record):
+            return .respond(.retired(target: record.entry.target, title: record.entry.title), rejected: .retiredToken)
+        case let .active(record):
             // HEAD is a link checker, not a person: redirect without counting a scan.
-            if request.method == .HEAD { return .respond(.redirect(to: entry.target), rejected: nil) }
-            let event = makeEvent(.scan, site: site, token: token, referrer: request.header("referer"), request: request)
-            return .log(event, then: .redirect(to: entry.target))
+            if request.method == .HEAD { return .respond(record.redirect, rejected: nil) }
+            let event = makeEvent(.scan, site: site, token: record.token, referrer: request.header("referer"), request: request)
+            return .log(event, then: record.redirect)
         }
     }
 

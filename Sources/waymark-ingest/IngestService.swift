@@ -40,10 +40,10 @@ final class IngestService: Sendable {
     }
 
     /// Records how an append ended, logging only when storage starts or stops failing.
-    func appended(_ event: ScanEvent, result: Result<Void, ScanLogError>) {
+    func appended(_ kind: ScanEvent.Kind, result: Result<Void, ScanLogError>) {
         switch result {
         case .success:
-            metrics.written(event.kind)
+            metrics.written(kind)
             // A plain load first: the common case must not write to a cache line both loops share.
             if storageFailing.load(ordering: .relaxed), storageFailing.exchange(false, ordering: .relaxed) {
                 logger.notice("scan log writes recovered")

@@ -5,41 +5,48 @@ import WaymarkScans
 /// are appended together once it has handled them all — one lock and one `write(2)` per file
 /// instead of one per request. Every request still gets its answer only after its line is written
 /// (and, for `--fsync always`, synced).
+///
+/// Lines are encoded into one reused `ScanLogBatch` as they arrive, and each waiting connection
+/// is told its result directly (`IngestConnectionHandler.appended`): no closure, line array or
+/// event copy per request.
 final class LogBatcher {
-    typealias Completion = (Result<Void, ScanLogError>) -> Void
-
     private let loop: EventLoop
     private let writer: ScanLogWriter
-    private var events: [ScanEvent] = []
-    private var completions: [Completion] = []
+    /// The batch being gathered, and the connection waiting for each of its lines.
+    private var batch = ScanLogBatch()
+    private var waiting: [IngestConnectionHandler] = []
+    /// The other batch's storage: swapped in while one is written, so lines logged meanwhile (by
+    /// a pipelined request answered from the completion) start the next batch.
+    private var spare = ScanLogBatch()
 
     init(loop: EventLoop, writer: ScanLogWriter) {
         self.loop = loop
         self.writer = writer
     }
 
-    /// Queues `event`; `completion` runs on this loop once the batch holding it is written.
-    func append(_ event: ScanEvent, completion: @escaping Completion) {
+    /// Queues `event`; `client.appended(_:)` runs on this loop once the batch holding it is written.
+    func append(_ event: ScanEvent, for client: IngestConnectionHandler) {
         loop.preconditionInEventLoop()
-        events.append(event)
-        completions.append(completion)
+        batch.append(event)
+        waiting.append(client)
         // Tasks run after the loop has handled every ready channel: the natural end of a batch.
-        if events.count == 1 { loop.assumeIsolated().execute { self.flush() } }
+        if waiting.count == 1 { loop.assumeIsolated().execute { self.flush() } }
     }
 
     private func flush() {
-        let batch = events
+        swap(&batch, &spare)
         let loop = self.loop
-        let waiting = NIOLoopBound(completions, eventLoop: loop)
-        events.removeAll(keepingCapacity: true)
-        completions = []
-        writer.append(batch) { results in
+        let clients = NIOLoopBound(waiting, eventLoop: loop)
+        waiting = []
+        writer.append(spare) { results in
             let finish: @Sendable () -> Void = {
-                for (completion, result) in zip(waiting.value, results) { completion(result) }
+                for (client, result) in zip(clients.value, results) { client.appended(result) }
             }
             // `.interval` and `.never` complete at once on this thread; `.always` after the group fsync.
             if loop.inEventLoop { finish() } else { loop.execute(finish) }
         }
+        // The writer keeps nothing of a batch once `append` returns.
+        spare.removeAll()
     }
 }
 

@@ -6,13 +6,45 @@ final class SiteDirectory: Sendable {
         var description: String
     }
 
+    /// A token validated once at load, so requests never re-validate it character by character,
+    /// with its redirect encoded once.
+    final class TokenRecord: Sendable {
+        let token: Token
+        let entry: Manifest.Entry
+        /// The 302 to `entry.target`.
+        let redirect: IngestResponse
+
+        init(token: Token, entry: Manifest.Entry) {
+            self.token = token
+            self.entry = entry
+            redirect = IngestResponse.redirect(to: entry.target).encodedAhead()
+        }
+    }
+
+    /// A site's origin, with the CORS answers for it encoded once.
+    final class OriginRecord: Sendable {
+        /// `scheme://host[:port]`, as CORS answers with it.
+        let origin: String
+        let site: SiteID
+        /// The 204 for an accepted beacon.
+        let beaconAccepted: IngestResponse
+        /// The 204 for a CORS preflight.
+        let preflight: IngestResponse
+
+        init(origin: String, site: SiteID) {
+            self.origin = origin
+            self.site = site
+            beaconAccepted = IngestResponse.beaconAccepted(origin: origin).encodedAhead()
+            preflight = IngestResponse.preflight(origin: origin).encodedAhead()
+        }
+    }
+
     let manifest: Manifest
     /// `host[:port]` of every site's `short_url` and `base_url` → site.
     let siteByHost: [String: SiteID]
-    /// `scheme://host[:port]` of every site's `base_url` → site.
-    let siteByOrigin: [String: SiteID]
-    /// Every token validated once at load, so requests never re-validate character by character.
-    let tokens: [String: (token: Token, entry: Manifest.Entry)]
+    /// `scheme://host[:port]` of every site's `base_url` → its origin record.
+    let siteByOrigin: [String: OriginRecord]
+    let tokens: [String: TokenRecord]
     let siteIDs: [String: SiteID]
 
     init(_ manifest: Manifest) throws(Problem) {
@@ -36,18 +68,18 @@ final class SiteDirectory: Sendable {
             }
             origins[base.origin] = id
         }
-        var tokens: [String: (token: Token, entry: Manifest.Entry)] = [:]
+        var tokens: [String: TokenRecord] = [:]
         for (text, entry) in manifest.tokens {
             guard let token = Token(text) else { throw Problem(description: "token '\(text)' is not valid") }
             // The target goes into a Location header: no spaces or control characters.
             guard URLParts(entry.target) != nil, !entry.target.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
                 throw Problem(description: "token \(text): target '\(entry.target)' is not an absolute URL")
             }
-            tokens[text] = (token, entry)
+            tokens[text] = TokenRecord(token: token, entry: entry)
         }
         self.manifest = manifest
         siteByHost = hosts
-        siteByOrigin = origins
+        siteByOrigin = origins.reduce(into: [:]) { $0[$1.key] = OriginRecord(origin: $1.key, site: $1.value) }
         self.tokens = tokens
         siteIDs = Dictionary(uniqueKeysWithValues: manifest.sites.keys.compactMap { name in SiteID(name).map { (name, $0) } })
     }
@@ -62,16 +94,16 @@ final class SiteDirectory: Sendable {
 
     /// The site an `Origin` (or a `Referer`'s origin) belongs to, with the origin in the form CORS
     /// answers with. A browser's `Origin` is already normal, so it is looked up as sent first.
-    func site(origin value: String) -> (origin: String, site: SiteID)? {
-        if let site = siteByOrigin[value] { return (value, site) }
-        guard let parts = URLParts(value), let site = siteByOrigin[parts.origin] else { return nil }
-        return (parts.origin, site)
+    func site(origin value: String) -> OriginRecord? {
+        if let record = siteByOrigin[value] { return record }
+        guard let parts = URLParts(value) else { return nil }
+        return siteByOrigin[parts.origin]
     }
 
     /// What a token means on `site`.
     enum Lookup {
-        case active(Token, Manifest.Entry)
-        case retired(Token, Manifest.Entry)
+        case active(TokenRecord)
+        case retired(TokenRecord)
         /// The token exists, on another site: treated as unknown, counted apart.
         case otherSite
         case unknown
@@ -80,12 +112,21 @@ final class SiteDirectory: Sendable {
     /// `text` as typed in a URL or sent in a beacon: ASCII upper-cased (Crockford base32 is
     /// case-insensitive), one trailing slash allowed.
     func lookup(_ text: Substring, on site: SiteID) -> Lookup {
-        var bytes = Array(text.utf8)
+        guard let record = record(text) else { return .unknown }
+        guard record.entry.site == site else { return .otherSite }
+        return record.entry.status == .active ? .active(record) : .retired(record)
+    }
+
+    private func record(_ text: Substring) -> TokenRecord? {
+        let utf8 = text.utf8
+        // As printed (upper case, no slash) the text is the key already: no copy to normalise.
+        if (1...32).contains(utf8.count), utf8.allSatisfy({ $0 != UInt8(ascii: "/") && !($0 >= 0x61 && $0 <= 0x7A) }) {
+            return tokens[String(text)]
+        }
+        var bytes = Array(utf8)
         if bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
-        guard (1...32).contains(bytes.count) else { return .unknown }
+        guard (1...32).contains(bytes.count) else { return nil }
         for index in bytes.indices where bytes[index] >= 0x61 && bytes[index] <= 0x7A { bytes[index] -= 0x20 }
-        guard let (token, entry) = tokens[String(decoding: bytes, as: UTF8.self)] else { return .unknown }
-        guard entry.site == site else { return .otherSite }
-        return entry.status == .active ? .active(token, entry) : .retired(token, entry)
+        return tokens[String(decoding: bytes, as: UTF8.self)]
     }
 }
