@@ -17,19 +17,21 @@ public enum EventID {
     /// `high` holds the top 16 of the 80 random bits, `low` the other 64.
     static func encode(at timestamp: UTCTimestamp, high: UInt64, low: UInt64) -> String {
         let time = UInt64(max(0, timestamp.milliseconds)) & 0xFFFF_FFFF_FFFF
-        var characters = [UInt8](repeating: 0, count: 26)
-        // 130 bits in all (2 leading zero bits): time fills characters 0...9, randomness 10...25.
-        for index in 0..<10 { characters[index] = alphabet[Int((time >> UInt64(45 - index * 5)) & 31)] }
-        let random80 = (high, low)
-        for index in 0..<16 {
-            let bit = 75 - index * 5  // position of this character's lowest bit within the 80 random bits
-            let value: UInt64 = bit >= 64
-                ? (random80.0 >> UInt64(bit - 64)) & 31
-                : bit > 59
-                    ? ((random80.0 << UInt64(64 - bit)) | (random80.1 >> UInt64(bit))) & 31
-                    : (random80.1 >> UInt64(bit)) & 31
-            characters[10 + index] = alphabet[Int(value)]
+        // Written straight into the string's storage: no array in between.
+        return String(unsafeUninitializedCapacity: 26) { characters in
+            // 130 bits in all (2 leading zero bits): time fills characters 0...9, randomness 10...25.
+            for index in 0..<10 { characters[index] = alphabet[Int((time >> UInt64(45 - index * 5)) & 31)] }
+            let random80 = (high, low)
+            for index in 0..<16 {
+                let bit = 75 - index * 5  // position of this character's lowest bit within the 80 random bits
+                let value: UInt64 = bit >= 64
+                    ? (random80.0 >> UInt64(bit - 64)) & 31
+                    : bit > 59
+                        ? ((random80.0 << UInt64(64 - bit)) | (random80.1 >> UInt64(bit))) & 31
+                        : (random80.1 >> UInt64(bit)) & 31
+                characters[10 + index] = alphabet[Int(value)]
+            }
+            return 26
         }
-        return String(decoding: characters, as: UTF8.self)
     }
 }

@@ -6,9 +6,14 @@
 enum JSONText {
     static func appendString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Fast path for the usual case (ids, tokens, hosts): printable ASCII with nothing to escape.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-            output.append(contentsOf: value.utf8)
+        // Fast path for the usual case (ids, tokens, hosts): printable ASCII with nothing to escape,
+        // checked and copied on the string's own bytes.
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
             output.append(UInt8(ascii: "\""))
             return
         }
