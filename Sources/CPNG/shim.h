@@ -70,12 +70,16 @@ static inline void waymark_png_on_flush(png_structp png) { (void)png; }
  * Encodes packed rows (each `row_bytes` long, `height` of them) as a PNG in memory.
  * `color_type` is a PNG_COLOR_TYPE_*; `palette_rgb` holds `palette_count` RGB triples
  * for PNG_COLOR_TYPE_PALETTE. On success `*out` is malloc'd (free with waymark_png_free).
+ *
+ * `blocky` is for images made of flat rectangles whose rows repeat (QR codes): a repeat lies
+ * one row back, so an 8 KiB window and a small hash find it, and the deflate state (about
+ * 50 KiB instead of 256 KiB) stays below malloc's mmap threshold: no fresh pages per image.
  */
 static inline int waymark_png_encode(const unsigned char *rows, size_t row_bytes,
                                      uint32_t width, uint32_t height,
                                      int bit_depth, int color_type,
                                      const unsigned char *palette_rgb, int palette_count,
-                                     int compression_level,
+                                     int compression_level, int blocky,
                                      unsigned char **out, size_t *out_count,
                                      char *message, size_t message_capacity) {
     if (rows == NULL || out == NULL || out_count == NULL || width == 0 || height == 0)
@@ -103,6 +107,11 @@ static inline int waymark_png_encode(const unsigned char *rows, size_t row_bytes
 
     png_set_write_fn(png, &sink, waymark_png_on_write, waymark_png_on_flush);
     png_set_compression_level(png, compression_level);
+    if (blocky) {
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+        png_set_compression_window_bits(png, 13);
+        png_set_compression_mem_level(png, 6);
+    }
     png_set_IHDR(png, info, width, height, bit_depth, color_type,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (color_type == PNG_COLOR_TYPE_PALETTE) {

@@ -16,16 +16,18 @@ extension QRMatrix {
         guard !bytes.isEmpty else { throw .emptyPayload }
         let whole: QREncodingMode = QREncodingMode.fitsAlphanumeric(bytes) ? .alphanumeric : .byte
         var best = Self.encode(bytes, as: whole, errorCorrection)
-        // QRcode_encodeString stops at a NUL byte, so only NUL-free payloads may be split.
-        if !bytes.contains(0), case let .success(split) = Self.encode(bytes, as: .mixed, errorCorrection) {
-            let wholeVersion = (try? best.get())?.version ?? Int.max
-            if split.version < wholeVersion { best = .success(split) }
+        // QRcode_encodeString stops at a NUL byte, so only NUL-free payloads may be split; and
+        // the split is tried only if it could need a smaller version at all.
+        let wholeVersion = (try? best.get())?.version ?? Int.max
+        if !bytes.contains(0), QRSegmentBound.mightFit(bytes, below: wholeVersion, level: errorCorrection),
+           case let .success(split) = Self.encode(bytes, as: .mixed, errorCorrection), split.version < wholeVersion {
+            best = .success(split)
         }
         self = try best.get()
     }
 }
 
-private extension QRMatrix {
+extension QRMatrix {
     /// One encode; every C pointer is freed before this returns.
     static func encode(_ bytes: [UInt8], as mode: QREncodingMode, _ level: QRErrorCorrection) -> Result<QRMatrix, QRError> {
         errno = 0

@@ -5,7 +5,7 @@
 public struct QRPNGRenderer: Sendable {
     public var encoder: PNGEncoder
 
-    public init(encoder: PNGEncoder = PNGEncoder()) {
+    public init(encoder: PNGEncoder = PNGEncoder(compressionLevel: 4, flatBlocks: true)) {
         self.encoder = encoder
     }
 
