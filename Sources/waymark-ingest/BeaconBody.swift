@@ -23,7 +23,8 @@ struct BeaconBody: Equatable {
     }
 
     init(_ bytes: [UInt8]) throws(Failure) {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
+        // ASCII is valid UTF-8 as it stands; only a body with other bytes needs the full check.
+        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
         var reader = FlatJSONObjectReader(bytes: bytes)
         let members = try reader.read()
         guard case let .string(site)? = members["site"] else {

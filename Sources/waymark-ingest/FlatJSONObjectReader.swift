@@ -73,9 +73,12 @@ private extension FlatJSONObjectReader {
     }
 
     mutating func readLiteral(_ literal: StaticString) throws(BeaconBody.Failure) {
-        let expected = literal.withUTF8Buffer { Array($0) }
-        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else { throw .malformedJSON }
-        index += expected.count
+        // Compared on the literal's own bytes: `"ref":null` is in most beacons, so no array for it.
+        let matched = literal.withUTF8Buffer { expected in
+            index + expected.count <= bytes.count && bytes[index..<index + expected.count].elementsEqual(expected)
+        }
+        guard matched else { throw .malformedJSON }
+        index += literal.utf8CodeUnitCount
     }
 
     mutating func readNumber() throws(BeaconBody.Failure) {
