@@ -1,6 +1,7 @@
 import WaymarkScans
 
-/// What a connection worked out for its last request, kept for the next: a keep-alive client (or
+/// What a connection worked out for its last request, kept for the next: the manifest directory
+/// (checked against the store's generation), and since a keep-alive client (or
 /// a proxy forwarding one visitor) sends request after request from one address, with one user
 /// agent and often one referrer, so each is worked out once — the visitor hash is two SHA-256
 /// blocks, the user agent dozens of substring searches. One per connection, dropped with it;
@@ -13,6 +14,9 @@ final class ConnectionMemo {
     private var userAgent: String?
     private var userAgentSummary: UserAgentSummary?
 
+    private var directory: SiteDirectory?
+    private var directoryGeneration = -1
+
     private var referrer: String?
     private var referrerHost: String?
     private var hasReferrer = false
@@ -23,6 +27,15 @@ final class ConnectionMemo {
         client = address
         self.day = day
         return visitorHash
+    }
+
+    /// The manifest's current directory, kept until a reload replaces it.
+    func directory(of store: ManifestStore) -> SiteDirectory {
+        if let directory, store.generation == directoryGeneration { return directory }
+        let (current, generation) = store.snapshot
+        directory = current
+        directoryGeneration = generation
+        return current
     }
 
     /// `UserAgentClassifier.classify(header)`, remembered for the next request's identical header.

@@ -38,7 +38,7 @@ final class IngestConnectionHandler: ChannelInboundHandler {
     /// The selected header fields of the request being read or answered (reused, see `HTTPFields`).
     private var fields = HTTPFields()
     /// The request whose event is with the batcher: how to answer it once the line is written.
-    private var pending: (response: IngestResponse, kind: ScanEvent.Kind, head: HTTPRequestHead, context: ChannelHandlerContext)?
+    private var pending: (response: IngestResponse, head: HTTPRequestHead, context: ChannelHandlerContext)?
     private var draining = false
     /// Inside `channelRead`: writes are flushed once, in `channelReadComplete`.
     private var reading = false
@@ -109,8 +109,7 @@ final class IngestConnectionHandler: ChannelInboundHandler {
 
     /// From the batcher: the pending request's line is written (or not); answer it and go on reading.
     func appended(_ result: Result<Void, ScanLogError>) {
-        guard let (response, kind, head, context) = pending.take() else { return }
-        service.appended(kind, result: result)
+        guard let (response, head, context) = pending.take() else { return }
         state = .reading
         switch result {
         case .success: respond(response, rejected: nil, head: head, context: context)
@@ -177,13 +176,13 @@ private extension IngestConnectionHandler {
             return respond(.rejection(.headersTooLarge), rejected: .headersTooLarge, head: head, context: context)
         }
         let request = IngestRequest(method: head.method, target: head.target, fields: fields, body: body,
-                                    client: clientAddress(head), memo: memo)
+                                    client: clientAddress(head), memo: memo, eventIDs: batcher.eventIDs)
         switch service.route(request) {
         case let .respond(response, rejected):
             respond(response, rejected: rejected, head: head, context: context)
         case let .log(event, response):
             state = .appending
-            pending = (response, event.kind, head, context)
+            pending = (response, head, context)
             batcher.append(event, for: self)
         }
     }

@@ -1,4 +1,5 @@
 import NIOHTTP1
+import WaymarkScans
 
 /// One complete request, as the router sees it.
 struct IngestRequest {
@@ -11,6 +12,8 @@ struct IngestRequest {
     var client: String
     /// What the connection worked out for its previous requests (visitor hash, user agent, referrer).
     var memo: ConnectionMemo
+    /// The event loop's id generator: one per loop, so its counter is never shared between threads.
+    var eventIDs: EventIDGenerator
 
     /// The single value of `name` (lower case; one of `HTTPFieldSelection`'s); nil when absent or repeated (a repeated Host or Origin is an
     /// ambiguity someone built on purpose).

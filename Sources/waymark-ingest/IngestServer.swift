@@ -38,7 +38,7 @@ struct IngestServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let channel: Channel
         do {
-            let batchers = LogBatchers(group: group, writer: writer)
+            let batchers = LogBatchers(group: group, writer: writer, service: service)
             channel = try bootstrap(group: group, service: service, tracker: tracker, batchers: batchers).bind(host: options.host, port: options.port).wait()
         } catch {
             try? group.syncShutdownGracefully()

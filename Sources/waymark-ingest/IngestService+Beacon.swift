@@ -8,7 +8,7 @@ extension IngestService {
         guard request.method == .POST || request.method == .GET || request.method == .OPTIONS else {
             return .reject(.methodNotAllowed)
         }
-        let directory = manifest.directory
+        let directory = request.memo.directory(of: manifest)
         // Browsers send Origin with every POST; an <img> GET carries at least the Referer's origin.
         let origin: String
         if let value = request.header("origin"), value != "null" {

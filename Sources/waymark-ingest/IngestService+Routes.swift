@@ -47,7 +47,7 @@ extension IngestService {
         let timestamp = now()
         let country = options.countryHeader.flatMap { request.header($0) }.flatMap(Self.countryCode)
         return ScanEvent(
-            id: eventIDs.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
+            id: request.eventIDs.make(at: timestamp), ts: timestamp, site: site, token: token, kind: kind,
             ua: request.memo.userAgent(request.header("user-agent")),
             ref: request.memo.referrerHost(referrer, reduce: referrerHost), cc: country,
             ih: request.memo.visitorHash(address: request.client, on: timestamp.day, using: visitorHash)
@@ -66,7 +66,7 @@ private extension IngestService {
     func scan(_ request: IngestRequest, token text: Substring) -> Outcome {
         guard request.method == .GET || request.method == .HEAD else { return .reject(.methodNotAllowed) }
         guard let hostHeader = request.header("host") else { return .reject(.badHost) }
-        let directory = manifest.directory
+        let directory = request.memo.directory(of: manifest)
         let site: SiteID
         switch directory.site(host: hostHeader) {
         case let .success(found): site = found

@@ -14,7 +14,6 @@ final class IngestService: Sendable {
     let limits = RequestLimits()
     let fieldSelection: HTTPFieldSelection
     let logger: Logger
-    let eventIDs = EventIDGenerator()
     /// Whether the last append failed: storage trouble is logged when it starts and ends, not per request.
     private let storageFailing = Atomic<Bool>(false)
 
@@ -39,20 +38,33 @@ final class IngestService: Sendable {
         static func reject(_ reason: Rejection) -> Outcome { .respond(.rejection(reason), rejected: reason) }
     }
 
-    /// Records how an append ended, logging only when storage starts or stops failing.
-    func appended(_ kind: ScanEvent.Kind, result: Result<Void, ScanLogError>) {
-        switch result {
-        case .success:
-            metrics.written(kind)
-            // A plain load first: the common case must not write to a cache line both loops share.
-            if storageFailing.load(ordering: .relaxed), storageFailing.exchange(false, ordering: .relaxed) {
-                logger.notice("scan log writes recovered")
+    /// Records how a batch of appends ended (`kinds[i]` is the kind of the event `results[i]` is
+    /// for), counting once per batch and logging only when storage starts or stops failing.
+    func appended(_ kinds: [ScanEvent.Kind], results: [Result<Void, ScanLogError>]) {
+        var scans = 0, beacons = 0
+        var failure: ScanLogError?
+        for (kind, result) in zip(kinds, results) {
+            switch result {
+            case .success:
+                switch kind {
+                case .scan: scans += 1
+                case .beacon: beacons += 1
+                }
+            case let .failure(error):
+                metrics.rejected(.storageUnavailable)
+                failure = failure ?? error
             }
-        case let .failure(error):
-            metrics.rejected(.storageUnavailable)
+        }
+        // Counters both loops share: added to once per batch, not once per event.
+        metrics.written(.scan, count: scans)
+        metrics.written(.beacon, count: beacons)
+        if let failure {
             if !storageFailing.exchange(true, ordering: .relaxed) {
-                logger.error("scan log write failed; answering 503 until writes succeed", metadata: ["error": "\(error)"])
+                logger.error("scan log write failed; answering 503 until writes succeed", metadata: ["error": "\(failure)"])
             }
+        } else if scans + beacons > 0, storageFailing.load(ordering: .relaxed), storageFailing.exchange(false, ordering: .relaxed) {
+            // A plain load first: the common case must not write to a cache line both loops share.
+            logger.notice("scan log writes recovered")
         }
     }
 }

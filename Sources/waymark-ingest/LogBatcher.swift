@@ -12,16 +12,21 @@ import WaymarkScans
 final class LogBatcher {
     private let loop: EventLoop
     private let writer: ScanLogWriter
+    private let service: IngestService
+    /// Ids for the events made on this loop: its own, so the counter is never contended.
+    let eventIDs = EventIDGenerator()
     /// The batch being gathered, and the connection waiting for each of its lines.
     private var batch = ScanLogBatch()
     private var waiting: [IngestConnectionHandler] = []
+    private var kinds: [ScanEvent.Kind] = []
     /// The other batch's storage: swapped in while one is written, so lines logged meanwhile (by
     /// a pipelined request answered from the completion) start the next batch.
     private var spare = ScanLogBatch()
 
-    init(loop: EventLoop, writer: ScanLogWriter) {
+    init(loop: EventLoop, writer: ScanLogWriter, service: IngestService) {
         self.loop = loop
         self.writer = writer
+        self.service = service
     }
 
     /// Queues `event`; `client.appended(_:)` runs on this loop once the batch holding it is written.
@@ -29,6 +34,7 @@ final class LogBatcher {
         loop.preconditionInEventLoop()
         batch.append(event)
         waiting.append(client)
+        kinds.append(event.kind)
         // Tasks run after the loop has handled every ready channel: the natural end of a batch.
         if waiting.count == 1 { loop.assumeIsolated().execute { self.flush() } }
     }
@@ -37,9 +43,13 @@ final class LogBatcher {
         swap(&batch, &spare)
         let loop = self.loop
         let clients = NIOLoopBound(waiting, eventLoop: loop)
+        let kinds = self.kinds
+        let service = self.service
         waiting = []
+        self.kinds = []
         writer.append(spare) { results in
             let finish: @Sendable () -> Void = {
+                service.appended(kinds, results: results)
                 for (client, result) in zip(clients.value, results) { client.appended(result) }
             }
             // `.interval` and `.never` complete at once on this thread; `.always` after the group fsync.
@@ -54,11 +64,11 @@ final class LogBatcher {
 struct LogBatchers: Sendable {
     private let batchers: [ObjectIdentifier: NIOLoopBound<LogBatcher>]
 
-    init(group: EventLoopGroup, writer: ScanLogWriter) {
+    init(group: EventLoopGroup, writer: ScanLogWriter, service: IngestService) {
         var batchers: [ObjectIdentifier: NIOLoopBound<LogBatcher>] = [:]
         for loop in group.makeIterator() {
             // Built on its own loop: a NIOLoopBound may only be made there.
-            batchers[ObjectIdentifier(loop)] = try! loop.submit { NIOLoopBound(LogBatcher(loop: loop, writer: writer), eventLoop: loop) }.wait()
+            batchers[ObjectIdentifier(loop)] = try! loop.submit { NIOLoopBound(LogBatcher(loop: loop, writer: writer, service: service), eventLoop: loop) }.wait()
         }
         self.batchers = batchers
     }

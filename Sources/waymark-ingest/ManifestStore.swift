@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Synchronization
 import WaymarkCore
 
 /// Holds the current `SiteDirectory` and swaps it on reload; a manifest that fails to load
@@ -12,14 +13,23 @@ final class ManifestStore: Sendable {
     }
 
     let path: String
-    private let state: NIOLockedValueBox<(directory: SiteDirectory, lastError: LoadError?)>
+    private let state: NIOLockedValueBox<(directory: SiteDirectory, lastError: LoadError?, generation: Int)>
+    /// Bumped by every successful reload. Readers that keep a directory (`ConnectionMemo`) check
+    /// this one atomic per request instead of taking the lock, which every event loop would share.
+    private let currentGeneration = Atomic<Int>(0)
 
     init(path: String) throws(LoadError) {
         self.path = path
-        state = NIOLockedValueBox((try Self.load(path), nil))
+        state = NIOLockedValueBox((try Self.load(path), nil, 0))
     }
 
     var directory: SiteDirectory { state.withLockedValue { $0.directory } }
+
+    /// The directory and the generation it belongs to, read together.
+    var snapshot: (directory: SiteDirectory, generation: Int) { state.withLockedValue { ($0.directory, $0.generation) } }
+
+    /// Which directory is current: a kept one is still good while this is its generation.
+    var generation: Int { currentGeneration.load(ordering: .acquiring) }
 
     /// The error of the last reload, if it failed (cleared by a successful one).
     var lastError: LoadError? { state.withLockedValue { $0.lastError } }
@@ -29,7 +39,10 @@ final class ManifestStore: Sendable {
     func reload() -> Result<SiteDirectory, LoadError> {
         do {
             let directory = try Self.load(path)
-            state.withLockedValue { $0 = (directory, nil) }
+            state.withLockedValue {
+                $0 = (directory, nil, $0.generation + 1)
+                currentGeneration.store($0.generation, ordering: .releasing)
+            }
             return .success(directory)
         } catch {
             state.withLockedValue { $0.lastError = error }

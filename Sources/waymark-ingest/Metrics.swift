@@ -15,10 +15,11 @@ final class Metrics: Sendable {
     private let scansWritten = Atomic<Int>(0)
     private let beaconsWritten = Atomic<Int>(0)
 
-    func written(_ kind: ScanEvent.Kind) {
+    func written(_ kind: ScanEvent.Kind, count: Int = 1) {
+        guard count > 0 else { return }
         switch kind {
-        case .scan: scansWritten.add(1, ordering: .relaxed)
-        case .beacon: beaconsWritten.add(1, ordering: .relaxed)
+        case .scan: scansWritten.add(count, ordering: .relaxed)
+        case .beacon: beaconsWritten.add(count, ordering: .relaxed)
         }
     }
 
