@@ -197,15 +197,28 @@ private extension IngestConnectionHandler {
             directive = .close
         }
         let includeBody = head?.method != .HEAD
+        let out: ByteBuffer
         if case .keepAlive = directive, let encoded = response.keepAliveBytes, includeBody || response.body.isEmpty {
-            context.write(wrapOutboundOut(encoded), promise: nil)
+            out = encoded
         } else {
-            var out = context.channel.allocator.buffer(capacity: 256 + response.body.utf8.count)
-            out.writeResponse(response, connection: directive, includeBody: includeBody)
-            context.write(wrapOutboundOut(out), promise: nil)
+            var buffer = context.channel.allocator.buffer(capacity: 256 + response.body.utf8.count)
+            buffer.writeResponse(response, connection: directive, includeBody: includeBody)
+            out = buffer
         }
-        guard case .close = directive else { return flushSoon(context) }
-        closeGently(context)
+        switch directive {
+        case .close:
+            context.write(wrapOutboundOut(out), promise: nil)
+            closeGently(context)
+        case .keepAlive, .keepAliveHTTP10:
+            // Outside a read (an answer after its append) nothing else will be written with it:
+            // one trip down the pipeline instead of a write and then a flush.
+            if reading {
+                context.write(wrapOutboundOut(out), promise: nil)
+                unflushed = true
+            } else {
+                context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+            }
+        }
     }
 
     func flushSoon(_ context: ChannelHandlerContext) {
