@@ -36,12 +36,22 @@ struct LinkCheck {
         let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
         let pages = (skippingKept ? Set(site.files.keys) : Set(site.files.keys).union(site.kept)).filter { $0.hasSuffix(".html") }.sorted()
         let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [Diagnostic] in
-            batch.flatMap { file -> [Diagnostic] in
+            // Every page repeats the layout's links; a site-absolute URL resolves the same from any
+            // page, so each is resolved once a batch.
+            var verdicts: [String: String?] = [:]
+            return batch.flatMap { file -> [Diagnostic] in
                 let urls = known[file]?.urls ?? PageLinks(html: site[file] ?? "").urls
                 let page = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
                 return urls.compactMap { url in
-                    guard url.hasPrefix("/"), !url.hasPrefix("//"), !written.contains("\(page)\u{0}\(url)"),
-                          let problem = problem(with: ContentLink(page: page, url: url, location: SourceLocation(path: ""))) else { return nil }
+                    guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+                    let verdict: String?
+                    if let known = verdicts[url] {
+                        verdict = known
+                    } else {
+                        verdict = problem(with: ContentLink(page: page, url: url, location: SourceLocation(path: "")))
+                        verdicts[url] = verdict
+                    }
+                    guard let problem = verdict, !written.contains("\(page)\u{0}\(url)") else { return nil }
                     return .error("\(problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(file)"))
                 }
             }

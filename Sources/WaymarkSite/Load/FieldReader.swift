@@ -33,7 +33,10 @@ final class FieldReader {
         let offset = source.frontMatterLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: source.frontMatter)
+            // The reader types every value itself, so Yams need not match each scalar against its
+            // tag regexes (`.basic`); and the encoding is named, since Yams' default reads the
+            // whole process environment on every parse.
+            node = try Yams.compose(yaml: source.frontMatter, .basic, .default, .utf8)
         } catch let error as YamlError {
             sink.report(YAMLErrorTranslation.diagnostic(for: error, path: source.path, lineOffset: offset))
             return nil
