@@ -4,61 +4,62 @@
 /// decoded), so what remains is to escape quotes, backslashes, every control character including
 /// DEL, and U+2028/U+2029, which end a line in JavaScript. The output never contains a raw newline.
 enum JSONText {
-    static func appendString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+    /// The most bytes `appendString` writes for a string of `utf8Count` bytes: `\u00XX` is six
+    /// bytes for one, U+2028 six for three, plus the two quotes.
+    static func bound(utf8Count: Int) -> Int { 6 * utf8Count + 2 }
+
+    static func appendString(_ value: String, to output: inout LineBuffer) {
+        output.byte(UInt8(ascii: "\""))
         // Fast path for the usual case (ids, tokens, hosts): printable ASCII with nothing to escape,
         // checked and copied on the string's own bytes.
         let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
-            output.append(contentsOf: bytes)
+            output.bytes(UnsafeRawBufferPointer(bytes))
             return true
         }
         if copied == true {
-            output.append(UInt8(ascii: "\""))
+            output.byte(UInt8(ascii: "\""))
             return
         }
         var scalars = value.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             switch scalar.value {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x22: output.byte(0x5C); output.byte(0x22)
+            case 0x5C: output.byte(0x5C); output.byte(0x5C)
+            case 0x0A: output.byte(0x5C); output.byte(UInt8(ascii: "n"))
+            case 0x0D: output.byte(0x5C); output.byte(UInt8(ascii: "r"))
+            case 0x09: output.byte(0x5C); output.byte(UInt8(ascii: "t"))
             case 0x00..<0x20, 0x7F, 0x2028, 0x2029: appendUnicodeEscape(scalar.value, to: &output)
-            case 0x20..<0x7F: output.append(UInt8(truncatingIfNeeded: scalar.value))
-            default: output.append(contentsOf: String(scalar).utf8)
+            case 0x20..<0x7F: output.byte(UInt8(truncatingIfNeeded: scalar.value))
+            default: UTF8.encode(scalar) { output.byte($0) }
             }
         }
-        output.append(UInt8(ascii: "\""))
+        output.byte(UInt8(ascii: "\""))
     }
 
-    static func appendOptionalString(_ value: String?, to output: inout [UInt8]) {
-        if let value { appendString(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+    static func appendOptionalString(_ value: String?, to output: inout LineBuffer) {
+        if let value { appendString(value, to: &output) } else { output.raw("null") }
     }
 
-    /// Decimal digits, without the `String` that `String(value)` would build.
-    static func appendInteger(_ value: Int, to output: inout [UInt8]) {
-        if value < 0 { output.append(UInt8(ascii: "-")) }
+    /// Decimal digits, without the `String` that `String(value)` would build (at most 20 bytes).
+    static func appendInteger(_ value: Int, to output: inout LineBuffer) {
+        if value < 0 { output.byte(UInt8(ascii: "-")) }
         var magnitude = value.magnitude, divisor: UInt = 1
         while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            output.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / divisor))
+            output.byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / divisor))
             magnitude %= divisor
             divisor /= 10
         } while divisor > 0
     }
 
-    static func appendRaw(_ text: StaticString, to output: inout [UInt8]) {
-        text.withUTF8Buffer { output.append(contentsOf: $0) }
-    }
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func appendUnicodeEscape(_ value: UInt32, to output: inout [UInt8]) {
-        output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+    private static func appendUnicodeEscape(_ value: UInt32, to output: inout LineBuffer) {
+        output.byte(0x5C)
+        output.byte(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
-            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+            output.byte(hexDigits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
         }
     }
 }

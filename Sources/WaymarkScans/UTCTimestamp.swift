@@ -31,37 +31,35 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, Codable, CustomStrin
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes `description`'s 24 bytes straight into a line being built (no intermediate strings),
-    /// composed on the stack and appended at once: one capacity check instead of 24.
+    /// Writes `description`'s 24 bytes straight into a line being built (no intermediate strings).
     public func appendISO8601(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(byteCount: 24, alignment: 1) { storage in
+            var line = LineBuffer(storage)
+            appendISO8601(to: &line)
+            bytes.append(contentsOf: line.written)
+        }
+    }
+
+    func appendISO8601(to out: inout LineBuffer) {
         let day = self.day
         let inDay = Int(milliseconds - Int64(day.daysSinceEpoch) * 86_400_000)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { out in
-            var position = 0
-            func digits(_ value: Int, _ width: Int) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                var rest = value
-                while divisor > 0 {
-                    out[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10)
-                    position += 1
-                    rest %= divisor
-                    divisor /= 10
-                }
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
             }
-            func mark(_ character: Unicode.Scalar) {
-                out[position] = UInt8(ascii: character)
-                position += 1
-            }
-            digits(day.year, 4); mark("-")
-            digits(day.month, 2); mark("-")
-            digits(day.day, 2); mark("T")
-            digits(inDay / 3_600_000, 2); mark(":")
-            digits(inDay / 60_000 % 60, 2); mark(":")
-            digits(inDay / 1000 % 60, 2); mark(".")
-            digits(inDay % 1000, 3); mark("Z")
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<position]))
         }
+        digits(day.year, 4); out.byte(UInt8(ascii: "-"))
+        digits(day.month, 2); out.byte(UInt8(ascii: "-"))
+        digits(day.day, 2); out.byte(UInt8(ascii: "T"))
+        digits(inDay / 3_600_000, 2); out.byte(UInt8(ascii: ":"))
+        digits(inDay / 60_000 % 60, 2); out.byte(UInt8(ascii: ":"))
+        digits(inDay / 1000 % 60, 2); out.byte(UInt8(ascii: "."))
+        digits(inDay % 1000, 3); out.byte(UInt8(ascii: "Z"))
     }
 
     /// Parses exactly the form `description` writes; anything else is nil.
