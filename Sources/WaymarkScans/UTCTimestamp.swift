@@ -43,23 +43,16 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, Codable, CustomStrin
     func appendISO8601(to out: inout LineBuffer) {
         let day = self.day
         let inDay = Int(milliseconds - Int64(day.daysSinceEpoch) * 86_400_000)
-        func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        digits(day.year, 4); out.byte(UInt8(ascii: "-"))
-        digits(day.month, 2); out.byte(UInt8(ascii: "-"))
-        digits(day.day, 2); out.byte(UInt8(ascii: "T"))
-        digits(inDay / 3_600_000, 2); out.byte(UInt8(ascii: ":"))
-        digits(inDay / 60_000 % 60, 2); out.byte(UInt8(ascii: ":"))
-        digits(inDay / 1000 % 60, 2); out.byte(UInt8(ascii: "."))
-        digits(inDay % 1000, 3); out.byte(UInt8(ascii: "Z"))
+        // Digit by digit with fixed divisors: this runs for every logged event.
+        func digit(_ value: Int) { out.byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)) }
+        digit(day.year / 1000); digit(day.year / 100); digit(day.year / 10); digit(day.year); out.byte(UInt8(ascii: "-"))
+        digit(day.month / 10); digit(day.month); out.byte(UInt8(ascii: "-"))
+        digit(day.day / 10); digit(day.day); out.byte(UInt8(ascii: "T"))
+        let hour = inDay / 3_600_000, minute = inDay / 60_000 % 60, second = inDay / 1000 % 60, millisecond = inDay % 1000
+        digit(hour / 10); digit(hour); out.byte(UInt8(ascii: ":"))
+        digit(minute / 10); digit(minute); out.byte(UInt8(ascii: ":"))
+        digit(second / 10); digit(second); out.byte(UInt8(ascii: "."))
+        digit(millisecond / 100); digit(millisecond / 10); digit(millisecond); out.byte(UInt8(ascii: "Z"))
     }
 
     /// Parses exactly the form `description` writes; anything else is nil.
