@@ -139,7 +139,7 @@ private final class IDIndex: @unchecked Sendable {
         if let known { return known }
         if let page = self.known[file] { return Set(page.ids) }
         let html = site[file] ?? ""
-        let found = file.hasSuffix(".html") ? Set(HTMLDocument(html)?.strings("//@id") ?? []) : []
+        let found = file.hasSuffix(".html") ? Set(PageLinks(html: html).ids) : []
         lock.lock()
         cache[file] = found
         lock.unlock()
