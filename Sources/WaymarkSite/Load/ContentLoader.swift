@@ -44,8 +44,10 @@ public struct ContentLoader: Sendable {
             sink.error("file is \(ByteSize(data.count)); a content file may be at most \(ByteSize(Self.markdownLimit))", at: SourceLocation(path: relative))
             return nil
         }
-        if let nul = data.firstIndex(of: 0) {
-            sink.error("file contains a NUL byte at offset \(nul - data.startIndex): it is not text", at: SourceLocation(path: relative))
+        // memchr: Data's generic firstIndex(of:) walked the bytes one by one, a twentieth of a build.
+        let nul = data.withUnsafeBytes { raw in raw.baseAddress.flatMap { base in memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) } } }
+        if let nul {
+            sink.error("file contains a NUL byte at offset \(nul): it is not text", at: SourceLocation(path: relative))
             return nil
         }
         guard let string = String(data: data, encoding: .utf8) else {

@@ -48,7 +48,7 @@ final class MarkdownRenderer {
         // Only autolinks lack a column; split the text into lines only when one is found.
         var lines: [Substring]?
         document.rewriteURLs { link in
-            if link.column < 1, lines == nil { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            if link.column < 1, lines == nil { lines = Self.lines(of: text) }
             let (line, column) = Self.position(of: link, in: lines ?? [])
             let location = SourceLocation(path: file, line: firstLine + line - 1, column: column)
             var url = link.url
@@ -94,6 +94,20 @@ final class MarkdownRenderer {
             }
         }
         return (max(1, link.line), 1)
+    }
+
+    /// The text's lines, split at each `\n` byte (splitting by Character, which must look for
+    /// grapheme clusters, cost as much as parsing the Markdown).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(text[start ..< newline])
+            start = bytes.index(after: newline)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// Where `needle` first starts in `line`, comparing UTF-8 bytes (a URL is matched as written).
