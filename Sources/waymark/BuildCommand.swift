@@ -41,10 +41,12 @@ struct BuildCommand: ParsableCommand {
         var options = SiteBuilder.Options(root: root, output: output, only: Set(project.site))
         if !noCache { options.cacheFolder = root + "/.waymark-cache" }
         options.report = BuildProgressDisplay(quiet: quiet, verbose: verbose).handler
+        options.keepUntilExit = KeptUntilExit.keep
         let builder = SiteBuilder(options: options)
         let clock = ContinuousClock.now
         do {
             let result = try builder.build()
+            KeptUntilExit.keep(result)
             DiagnosticOutput.print(result.diagnostics, root: root, summary: false)
             if !quiet {
                 for ledger in result.updatedLedgers { print("updated \(ledger)") }
