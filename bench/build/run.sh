@@ -2,6 +2,8 @@
 # Full-build speed against Hugo on the same generated content (bench/corpus/generate.py), in the
 # same run: wall time, CPU time and peak memory of each, median of RUNS, and the ratio.
 # Usage: bench/build/run.sh [sizes…]    sizes in pages, default "1000 10000 20000"; RUNS=3.
+#   OUT=<folder>  write the builds' output below this folder (e.g. a tmpfs, to measure the tools'
+#                 own work apart from the file system's inode creation), default the work folder.
 # Then, on the largest corpus, incremental.sh: full build against rebuild after a one-file edit.
 # Waymark's numbers include its QR codes (SVG + PNG per token), which Hugo does not make.
 set -euo pipefail
@@ -11,7 +13,8 @@ runs="${RUNS:-3}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 20000)
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+out="$(mktemp -d "${OUT:-$work}/out.XXXXXX")"
+trap 'rm -rf "$work" "$out"' EXIT
 
 swift build -c release --package-path "$repo" --product waymark >&2
 waymark="$repo/.build/release/waymark"
@@ -26,14 +29,15 @@ for size in "${sizes[@]}"; do
     # pages = trails × (stops + 1) + pets + 3; 39 pages a trail, 2.5% of pages are pets.
     trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
     python3 "$repo/bench/corpus/generate.py" "$work/w$size" --trails "$trails" --stops 38 --pets "$pets" --hugo "$work/h$size" >&2
-    # Every run writes into a fresh folder, and old output is deleted only between sizes: right
+    # Every run writes into a fresh folder, and no output is deleted before the end: for minutes
     # after an rm -rf, ext4 skips the just-freed inodes while their table blocks are dirty, which
-    # made inode creation (and so both tools) several times slower and the ratio noise.
+    # made inode creation (and so both tools, Waymark more: it creates 118k inodes to Hugo's 79k)
+    # several times slower and the ratio noise. Leave a few minutes between two runs of this script.
     : > "$work/waymark.txt"; : > "$work/hugo.txt"
     for ((i = 1; i <= runs; i++)); do
         rm -rf "$work/w$size/.waymark-cache" "$work/w$size/content/bench/tokens.yml"
-        measure "$waymark" build --root "$work/w$size" --output "$work/out/w$size-$i" --quiet >> "$work/waymark.txt"
-        measure hugo -s "$work/h$size" -d "$work/out/h$size-$i" --quiet >> "$work/hugo.txt"
+        measure "$waymark" build --root "$work/w$size" --output "$out/w$size-$i" --quiet >> "$work/waymark.txt"
+        measure hugo -s "$work/h$size" -d "$out/h$size-$i" --quiet >> "$work/hugo.txt"
     done
     for tool in waymark hugo; do
         wall=$(cut -d' ' -f1 "$work/$tool.txt" | median); cpu=$(cut -d' ' -f2 "$work/$tool.txt" | median)
@@ -43,9 +47,8 @@ for size in "${sizes[@]}"; do
     done
     awk -v w="$waymark_wall" -v h="$hugo_wall" -v wm="$waymark_peak" -v hm="$hugo_peak" -v s="$size" \
         'BEGIN { printf "%-7s ratio    wall %.2f×  peak memory %.2f× (Waymark/Hugo)\n", s, w / h, wm / hm }'
-    rm -rf "$work/out"; sleep 35  # let the freed inodes age (see above) before the next size
 done
 
 # Incremental rebuilds on the largest corpus of this run, with the same binary.
 echo
-WAYMARK="$waymark" CORPUS="$work/w${sizes[${#sizes[@]}-1]}" RUNS="$runs" "$here/incremental.sh"
+WAYMARK="$waymark" CORPUS="$work/w${sizes[${#sizes[@]}-1]}" RUNS="$runs" FULL="$waymark_wall" "$here/incremental.sh"
