@@ -12,10 +12,9 @@ enum QRSegmentBound {
         guard version > 1 else { return false }
         guard version - 1 <= dataCodewords.count else { return true }
         let column = QRErrorCorrection.allCases.firstIndex(of: level)!
-        for smaller in 1 ..< version where (minimumBits(bytes, version: smaller) + 7) / 8 <= dataCodewords[smaller - 1][column] {
-            return true
+        return (1 ..< version).contains { smaller in
+            (minimumBits(bytes, version: smaller) + 7) / 8 <= dataCodewords[smaller - 1][column]
         }
-        return false
     }
 
     /// A lower bound on the data bits of any split of `bytes` in a symbol of `version`: each

@@ -80,7 +80,6 @@ public final class ScanLogWriter: @unchecked Sendable {
     /// kept, so the caller may empty and refill it as soon as this returns.
     public func append(_ batch: ScanLogBatch, completion: @escaping @Sendable ([Result<Void, ScanLogError>]) -> Void) {
         var results = [Result<Void, ScanLogError>](repeating: .success(()), count: batch.count)
-        var failed = false
         condition.lock()
         var start = 0
         while start < batch.count {
@@ -89,13 +88,10 @@ public final class ScanLogWriter: @unchecked Sendable {
             var end = start + 1
             while end < batch.count, batch.lines[end].site == site, batch.lines[end].day == day { end += 1 }
             let (written, error) = appendLocked(batch, start..<end, site: site, day: day)
-            if let error {
-                failed = true
-                for index in (start + written)..<end { results[index] = .failure(error) }
-            }
+            if let error { for index in (start + written)..<end { results[index] = .failure(error) } }
             start = end
         }
-        if configuration.durability == .always, !batch.isEmpty, !failed || results.contains(where: { if case .success = $0 { true } else { false } }) {
+        if configuration.durability == .always, results.contains(where: { if case .success = $0 { true } else { false } }) {
             let appended = results
             waiting.append { synced in completion(appended.map { $0.flatMap { synced } }) }
             condition.signal()

@@ -26,20 +26,14 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     public var description: String {
-        var bytes: [UInt8] = []
-        appendISO8601(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Writes `description`'s 24 bytes straight into a line being built (no intermediate strings).
-    public func appendISO8601(to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(byteCount: 24, alignment: 1) { storage in
-            var line = LineBuffer(storage)
+        String(unsafeUninitializedCapacity: 24) { storage in
+            var line = LineBuffer(UnsafeMutableRawBufferPointer(storage))
             appendISO8601(to: &line)
-            bytes.append(contentsOf: line.written)
+            return line.count
         }
     }
 
+    /// Writes `description`'s 24 bytes straight into a line being built (no intermediate strings).
     func appendISO8601(to out: inout LineBuffer) {
         let day = self.day
         let inDay = Int(milliseconds - Int64(day.daysSinceEpoch) * 86_400_000)

@@ -7,53 +7,40 @@ import WaymarkScans
 /// blocks, the user agent dozens of substring searches. One per connection, dropped with it;
 /// every entry is compared with the new input before it is used, so a change is never missed.
 final class ConnectionMemo {
-    private var client = ""
-    private var day: UTCDay?
-    private var visitorHash = ""
-
-    private var userAgent: String?
-    private var userAgentSummary: UserAgentSummary?
-
-    private var directory: SiteDirectory?
-    private var directoryGeneration = -1
-
-    private var referrer: String?
-    private var referrerHost: String?
-    private var hasReferrer = false
+    private var visitor: (address: String, day: UTCDay, hash: String)?
+    private var userAgent: (header: String?, summary: UserAgentSummary)?
+    private var directory: (directory: SiteDirectory, generation: Int)?
+    private var referrer: (url: String?, host: String?)?
 
     func visitorHash(address: String, on day: UTCDay, using hasher: VisitorHash) -> String {
-        if day == self.day, address == client { return visitorHash }
-        visitorHash = hasher.hash(address: address, on: day)
-        client = address
-        self.day = day
-        return visitorHash
+        if let visitor, visitor.day == day, visitor.address == address { return visitor.hash }
+        let hash = hasher.hash(address: address, on: day)
+        visitor = (address, day, hash)
+        return hash
     }
 
     /// The manifest's current directory, kept until a reload replaces it.
     func directory(of store: ManifestStore) -> SiteDirectory {
-        if let directory, store.generation == directoryGeneration { return directory }
-        let (current, generation) = store.snapshot
+        if let directory, store.generation == directory.generation { return directory.directory }
+        let current = store.snapshot
         directory = current
-        directoryGeneration = generation
-        return current
+        return current.directory
     }
 
     /// `UserAgentClassifier.classify(header)`, remembered for the next request's identical header.
     func userAgent(_ header: String?) -> UserAgentSummary {
         // `HTTPFields` hands out the very same string for an unchanged header: == is then immediate.
-        if let userAgentSummary, header == userAgent { return userAgentSummary }
+        if let userAgent, userAgent.header == header { return userAgent.summary }
         let summary = UserAgentClassifier.classify(header)
-        userAgent = header
-        userAgentSummary = summary
+        userAgent = (header, summary)
         return summary
     }
 
     /// `reduce(url)` (the referrer's host), remembered for the next request's identical URL.
     func referrerHost(_ url: String?, reduce: (String?) -> String?) -> String? {
-        if hasReferrer, url == referrer { return referrerHost }
-        referrerHost = reduce(url)
-        referrer = url
-        hasReferrer = true
-        return referrerHost
+        if let referrer, referrer.url == url { return referrer.host }
+        let host = reduce(url)
+        referrer = (url, host)
+        return host
     }
 }

@@ -147,8 +147,7 @@ private extension IngestConnectionHandler {
                     received = buffer
                     if head.expectsContinue, !continueSent {
                         continueSent = true
-                        context.write(wrapOutboundOut(context.channel.allocator.buffer(staticString: "HTTP/1.1 100 Continue\r\n\r\n")), promise: nil)
-                        flushSoon(context)
+                        send(context.channel.allocator.buffer(staticString: "HTTP/1.1 100 Continue\r\n\r\n"), context: context)
                     }
                     return
                 }
@@ -210,19 +209,19 @@ private extension IngestConnectionHandler {
             context.write(wrapOutboundOut(out), promise: nil)
             closeGently(context)
         case .keepAlive, .keepAliveHTTP10:
-            // Outside a read (an answer after its append) nothing else will be written with it:
-            // one trip down the pipeline instead of a write and then a flush.
-            if reading {
-                context.write(wrapOutboundOut(out), promise: nil)
-                unflushed = true
-            } else {
-                context.writeAndFlush(wrapOutboundOut(out), promise: nil)
-            }
+            send(out, context: context)
         }
     }
 
-    func flushSoon(_ context: ChannelHandlerContext) {
-        if reading { unflushed = true } else { context.flush() }
+    /// Writes `bytes`, flushed with everything else at the end of the read (`channelReadComplete`)
+    /// or, outside a read (an answer after its append), at once: one trip down the pipeline.
+    func send(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        if reading {
+            context.write(wrapOutboundOut(bytes), promise: nil)
+            unflushed = true
+        } else {
+            context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+        }
     }
 
     /// Sends what is written, then shuts down output and reads until the client closes: closing

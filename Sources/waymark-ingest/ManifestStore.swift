@@ -13,20 +13,23 @@ final class ManifestStore: Sendable {
     }
 
     let path: String
-    private let state: NIOLockedValueBox<(directory: SiteDirectory, lastError: LoadError?, generation: Int)>
-    /// Bumped by every successful reload. Readers that keep a directory (`ConnectionMemo`) check
-    /// this one atomic per request instead of taking the lock, which every event loop would share.
+    private let state: NIOLockedValueBox<(directory: SiteDirectory, lastError: LoadError?)>
+    /// Bumped (under the lock) by every successful reload. Readers that keep a directory
+    /// (`ConnectionMemo`) check this one atomic per request instead of taking the lock, which
+    /// every event loop would share.
     private let currentGeneration = Atomic<Int>(0)
 
     init(path: String) throws(LoadError) {
         self.path = path
-        state = NIOLockedValueBox((try Self.load(path), nil, 0))
+        state = NIOLockedValueBox((try Self.load(path), nil))
     }
 
     var directory: SiteDirectory { state.withLockedValue { $0.directory } }
 
     /// The directory and the generation it belongs to, read together.
-    var snapshot: (directory: SiteDirectory, generation: Int) { state.withLockedValue { ($0.directory, $0.generation) } }
+    var snapshot: (directory: SiteDirectory, generation: Int) {
+        state.withLockedValue { ($0.directory, currentGeneration.load(ordering: .relaxed)) }
+    }
 
     /// Which directory is current: a kept one is still good while this is its generation.
     var generation: Int { currentGeneration.load(ordering: .acquiring) }
@@ -40,8 +43,8 @@ final class ManifestStore: Sendable {
         do {
             let directory = try Self.load(path)
             state.withLockedValue {
-                $0 = (directory, nil, $0.generation + 1)
-                currentGeneration.store($0.generation, ordering: .releasing)
+                $0 = (directory, nil)
+                currentGeneration.add(1, ordering: .releasing)
             }
             return .success(directory)
         } catch {

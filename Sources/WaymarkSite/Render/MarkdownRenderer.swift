@@ -89,8 +89,9 @@ final class MarkdownRenderer {
         guard link.column < 1 else { return (link.line, link.column) }
         let url = Array(link.url.utf8)
         for index in max(0, link.line - 1)..<lines.count {
-            if let start = Self.firstIndex(of: url, in: lines[index]) {
-                return (index + 1, lines[index][..<start].count + 1)
+            // On UTF-8 bytes: the URL is matched as written.
+            if let range = lines[index].utf8.firstRange(of: url) {
+                return (index + 1, lines[index][..<range.lowerBound].count + 1)
             }
         }
         return (max(1, link.line), 1)
@@ -108,18 +109,6 @@ final class MarkdownRenderer {
         }
         lines.append(text[start...])
         return lines
-    }
-
-    /// Where `needle` first starts in `line`, comparing UTF-8 bytes (a URL is matched as written).
-    private static func firstIndex(of needle: [UInt8], in line: Substring) -> Substring.Index? {
-        guard let first = needle.first else { return line.startIndex }
-        let bytes = line.utf8
-        var start = bytes.startIndex
-        while let found = bytes[start...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle) { return found }
-            start = bytes.index(after: found)
-        }
-        return nil
     }
 
     /// Publishes an image next to the content (or under the site's content folder) and returns
