@@ -74,6 +74,14 @@ import WaymarkTestSupport
         #expect(again.stderr.hasPrefix("error: refusing to overwrite existing files: content/hollowcreek/pages/about.md"))
     }
 
+    @Test func buildWritesToARelativeOutputWhoseParentsDoNotExistYet() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let run = try WaymarkBinary.run(["build", "--output", "out/preview"], in: project)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(project)/out/preview/hollowcreek/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: "\(project)/site"), "only the named output is written")
+    }
+
     @Test func unknownSiteIsAnError() throws {
         let project = try WaymarkBinary.exampleProject()
         let run = try WaymarkBinary.run(["build", "--root", project, "--site", "nope"])

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkCore
 
 /// Writes report files, each only when its bytes differ from what is there (a re-run on the
 /// same logs then touches nothing), through a temporary file and a rename (never half a page).
@@ -12,7 +13,7 @@ struct ReportWriter {
         let path = "\(root)/\(relative)"
         let bytes = Data(text.utf8)
         if FileManager.default.contents(atPath: path) == bytes { return }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathText.join(PathText.parent(of: path), "."), withIntermediateDirectories: true)
         try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
         written.append(relative)
     }

@@ -39,7 +39,7 @@ struct BuildCacheFile: Sendable {
         let payload = cache.encoded()
         var data = Data("\(Self.magic)\n\(Self.formatVersion)\n\(identity)\n\(CacheChecksum.hex(payload))\n".utf8)
         data.append(contentsOf: payload)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkCore
 
 /// Writes a build's files into the output folder, touching only what changed, so that a failed
 /// write leaves the previous output as it was.
@@ -95,7 +96,7 @@ public enum OutputError: Error, CustomStringConvertible {
 private extension OutputWriter {
     /// Writes a whole tree into a hidden folder beside `folder` and returns its path.
     func writeFresh(_ tree: OutputTree, beside folder: String) throws -> String {
-        let fresh = "\((folder as NSString).deletingLastPathComponent)/.\((folder as NSString).lastPathComponent).waymark-new"
+        let fresh = PathText.join(PathText.parent(of: folder), ".\(PathText.name(of: folder)).waymark-new")
         Self.remove(fresh)
         do {
             try Self.makeFolders(fresh)
@@ -180,9 +181,9 @@ private extension OutputWriter {
             statistics.unchanged += 1
             return
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: target)
         try Self.makeFolders(folder)
-        let temporary = "\(folder)/.\((target as NSString).lastPathComponent).waymark-new"
+        let temporary = PathText.join(folder, ".\(PathText.name(of: target)).waymark-new")
         try Self.write(bytes, to: temporary)
         staged.append((temporary, target))
         statistics.written += 1
@@ -208,10 +209,13 @@ private extension OutputWriter {
         return complete && existing == bytes
     }
 
+    /// Creates `folder` and any missing parents (like `mkdir -p`); a relative path stops at the
+    /// working folder, which exists.
     static func makeFolders(_ folder: String) throws {
+        if folder.isEmpty || folder == "." || folder == "/" { return }
         var info = stat()
         if stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
-        try makeFolders((folder as NSString).deletingLastPathComponent)
+        try makeFolders(PathText.parent(of: folder))
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw OutputError.system("cannot create folder \(folder)", errno) }
     }
 
@@ -253,9 +257,9 @@ private extension OutputWriter {
     }
 
     static func removeEmptyFolders(above file: String, stoppingAt root: String) {
-        var folder = (file as NSString).deletingLastPathComponent
+        var folder = PathText.parent(of: file)
         while folder.count > root.count, rmdir(folder) == 0 {
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.parent(of: folder)
         }
     }
 }
