@@ -5,7 +5,9 @@
 public struct QRPNGRenderer: Sendable {
     public var encoder: PNGEncoder
 
-    public init(encoder: PNGEncoder = PNGEncoder(compressionLevel: 4, flatBlocks: true)) {
+    /// Level 1: a build makes a PNG for every token, and on 10,000 codes level 1 takes a seventh
+    /// less time than level 4 for files of about 550 bytes instead of 360 (`bench/qr`).
+    public init(encoder: PNGEncoder = PNGEncoder(compressionLevel: 1, flatBlocks: true)) {
         self.encoder = encoder
     }
 
