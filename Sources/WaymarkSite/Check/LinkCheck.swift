@@ -22,10 +22,12 @@ struct LinkCheck {
     }
 
     func diagnostics(for links: [ContentLink]) -> [Diagnostic] {
-        links.compactMap { link in
-            guard !link.isExternal, !link.reported, let problem = problem(with: link) else { return nil }
-            return .error(problem, at: link.location)
-        }
+        Parallel.map(Parallel.slices(links, size: 512)) { batch in
+            batch.compactMap { link -> Diagnostic? in
+                guard !link.isExternal, !link.reported, let problem = problem(with: link) else { return nil }
+                return .error(problem, at: link.location)
+            }
+        }.flatMap { $0 }
     }
 
     /// Links the templates (or raw HTML) wrote: every page is parsed with
@@ -33,16 +35,15 @@ struct LinkCheck {
     /// They are reported at the page, since the template, not a content file, wrote them.
     /// `skippingKept`: leave out pages kept from the previous build (see `targetsDigest`).
     func diagnosticsForTemplateLinks(excluding contentLinks: [ContentLink], site id: String, skippingKept: Bool = false) -> [Diagnostic] {
-        let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
-        let pages = (skippingKept ? Set(site.files.keys) : Set(site.files.keys).union(site.kept)).filter { $0.hasSuffix(".html") }.sorted()
-        let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [Diagnostic] in
+        let pages = htmlPages(includingKept: !skippingKept)
+        let found = Parallel.map(Parallel.slices(pages, size: 64)) { batch -> [BrokenLink] in
             // Every page repeats the layout's links; a site-absolute URL resolves the same from any
             // page, so each is resolved once a batch.
             var verdicts: [String: String?] = [:]
-            return batch.flatMap { file -> [Diagnostic] in
+            return batch.flatMap { file in
                 let urls = known[file]?.urls ?? PageLinks(html: site[file] ?? "").urls
                 let page = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
-                return urls.compactMap { url in
+                return urls.compactMap { url -> BrokenLink? in
                     guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
                     let verdict: String?
                     if let known = verdicts[url] {
@@ -51,26 +52,49 @@ struct LinkCheck {
                         verdict = problem(with: ContentLink(page: page, url: url, location: SourceLocation(path: "")))
                         verdicts[url] = verdict
                     }
-                    guard let problem = verdict, !written.contains("\(page)\u{0}\(url)") else { return nil }
-                    return .error("\(problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(file)"))
+                    return verdict.map { BrokenLink(file: file, page: page, url: url, problem: $0) }
                 }
             }
+        }.flatMap { $0 }
+        guard !found.isEmpty else { return [] }
+        // A broken link written in content is already reported at its line: only the rest is the
+        // template's. (Rare, so the content links are only gathered when something is broken.)
+        let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
+        return found.compactMap { broken -> Diagnostic? in
+            guard !written.contains("\(broken.page)\u{0}\(broken.url)") else { return nil }
+            return .error("\(broken.problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(broken.file)"))
         }
-        return found.flatMap { $0 }
     }
 
     /// Digest of everything a link can resolve against: every file of the site and every page's
     /// ids. When it equals the previous build's, a page kept from that build (same links, which
     /// all resolved then) needs no check.
     func targetsDigest() -> String {
-        var digest = Fingerprint()
-        for path in Set(site.files.keys).union(site.kept).sorted() {
-            digest.add(path)
-            guard path.hasSuffix(".html") else { continue }
-            let ids = known[path]?.ids ?? ids.ids(in: path, of: site).sorted()
-            digest.add(ids.joined(separator: "\u{0}"))
+        // A digest of each slice's digest: the slices are hashed on every core, in a fixed order.
+        let parts = Parallel.map(Parallel.slices(Array(Set(site.files.keys).union(site.kept)).sorted(), size: 1024)) { paths in
+            var digest = Fingerprint()
+            for path in paths {
+                digest.add(path)
+                guard path.hasSuffix(".html") else { continue }
+                let ids = known[path]?.ids ?? ids.ids(in: path, of: site).sorted()
+                digest.add(ids.joined(separator: "\u{0}"))
+            }
+            return digest.hex()
         }
+        var digest = Fingerprint()
+        for part in parts { digest.add(part) }
         return digest.hex()
+    }
+
+    private struct BrokenLink {
+        var file: String, page: String, url: String, problem: String
+    }
+
+    /// The site's HTML pages, sorted; with the kept ones (not rendered now) or without.
+    private func htmlPages(includingKept: Bool) -> [String] {
+        var pages = site.files.keys.filter { $0.hasSuffix(".html") }
+        if includingKept { pages += site.kept.filter { $0.hasSuffix(".html") && site.files[$0] == nil } }
+        return pages.sorted()
     }
 
     /// Why the link does not resolve, or nil when it does (or is not ours to check).
@@ -95,7 +119,7 @@ struct LinkCheck {
             sitePath = Self.resolve(pathPart, against: link.page)
         }
         guard let file = file(for: sitePath) else { return "broken link '\(url)': there is no page \(sitePath) in this site" }
-        if let anchor, !anchor.isEmpty, !ids.ids(in: file, of: site).contains(anchor.removingPercentEncoding ?? anchor) {
+        if let anchor, !anchor.isEmpty, !ids.ids(in: file, of: site).contains(Self.decoded(anchor)) {
             return "broken link '\(url)': \(sitePath) has no element with id '\(anchor)'"
         }
         return nil
@@ -103,9 +127,15 @@ struct LinkCheck {
 
     /// The output file a site path is served from, as a static host would find it.
     private func file(for sitePath: String) -> String? {
-        let relative = String(sitePath.drop { $0 == "/" }).removingPercentEncoding ?? String(sitePath.drop { $0 == "/" })
+        let relative = Self.decoded(String(sitePath.drop { $0 == "/" }))
         let candidates = relative.isEmpty || relative.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
         return candidates.first { site.contains($0) }
+    }
+
+    /// Percent-decoded, when it has a `%` (Foundation's decoder is slow even on text without one).
+    private static func decoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 
     /// `../weir/` on page `/trails/x/mill/` → `/trails/x/weir/`.
