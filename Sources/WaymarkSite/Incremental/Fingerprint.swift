@@ -1,10 +1,10 @@
 import WaymarkCore
 
-/// A SHA-256 over values in a canonical form: dictionaries by sorted key, every value tagged with
+/// A 128-bit digest of values in a canonical form: dictionaries by sorted key, every value tagged with
 /// its type and length, so two different render contexts never feed the hasher the same bytes.
 struct Fingerprint {
     /// The canonical form, hashed once at the end: a page's context is dozens of small values,
-    /// and feeding SHA-256 each of them on its own cost more than the hashing.
+    /// and feeding the hasher each of them on its own cost more than the hashing.
     private var input: [UInt8] = []
 
     init() { input.reserveCapacity(1024) }
@@ -47,15 +47,14 @@ struct Fingerprint {
         }
     }
 
-    /// The first 128 bits of the digest as lower-case hex: collisions stay out of reach, and the
-    /// cache records eighty thousand of them.
+    /// 128 bits (`FingerprintHash`) as lower-case hex: the cache records eighty thousand of them.
     mutating func hex() -> String {
+        let (high, low) = input.withUnsafeBytes(FingerprintHash.digest)
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(32)
-        for byte in SHA256.hash(input).prefix(16) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
+        for word in [high, low] {
+            for shift in stride(from: 60, through: 0, by: -4) { text.append(digits[Int((word >> UInt64(shift)) & 15)]) }
         }
         return String(decoding: text, as: UTF8.self)
     }
