@@ -69,6 +69,19 @@ import WaymarkNative
         #expect(project.matchesCleanBuild())
     }
 
+    @Test func aNewDayRendersThePetPagesAgainAndNothingElse() throws {
+        // Vaccinations show as valid, due or expired against the build's day; the pets' files
+        // did not change, so only the day tells their pages apart.
+        let project = try IncrementalProject()
+        try project.build()
+        let later = CalendarDate("2027-07-10")!
+        let result = try project.build(today: later)
+        #expect(result.cache.pagesRendered == 5, "the five pets' pages")
+        #expect(project.output["pawprint/pets/bramble/index.html"].map { ImageBytes.contains($0, "status-expired") } == true)
+        #expect(project.matchesCleanBuild(today: later))
+        #expect(try project.build(today: later).cache.pagesRendered == 0)
+    }
+
     @Test func aNewTokenMakesNewCodesAndRetiresTheOldOne() throws {
         let project = try IncrementalProject()
         try project.build()

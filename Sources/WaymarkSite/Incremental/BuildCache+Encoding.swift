@@ -93,6 +93,12 @@ private extension SiteCache {
             writer.list(page.html.urls)
             writer.list(page.html.ids)
         }
+        writer.int(units.count)
+        for (id, unit) in units {
+            writer.string(id)
+            writer.unique(unit.inputs)
+            writer.list(unit.pages)
+        }
     }
 
     init(from reader: inout CacheReader) throws {
@@ -122,6 +128,12 @@ private extension SiteCache {
             record.html.urls = try reader.list()
             record.html.ids = try reader.list()
             pages[path] = record
+        }
+        let unitCount = try reader.count()
+        units.reserveCapacity(unitCount)
+        for _ in 0..<unitCount {
+            let id = try reader.string()
+            units[id] = UnitRecord(inputs: try reader.unique(), pages: try reader.list())
         }
     }
 }

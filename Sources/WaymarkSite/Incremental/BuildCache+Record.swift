@@ -12,6 +12,7 @@ extension BuildCache {
             if let stamp = FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
         }
         cache.pages = records.pages
+        cache.units = records.units
         cache.targets = records.targets ?? ""
         sites[site] = cache
     }
@@ -22,7 +23,7 @@ extension BuildCache {
         records.allSatisfy { id, site in
             guard let cached = sites[id.rawValue] else { return false }
             return site.fresh.isEmpty && site.kept.count == cached.files.count && site.pages.count == cached.pages.count
-                && site.targets ?? "" == cached.targets
+                && site.targets ?? "" == cached.targets && site.units == cached.units
         }
     }
 }

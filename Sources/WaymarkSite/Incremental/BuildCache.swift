@@ -22,6 +22,17 @@ struct SiteCache: Sendable {
     var pages: [String: PageRecord] = [:]
     /// What the site's links resolved against (`LinkCheck.targetsDigest`).
     var targets = ""
+    /// Render units (a trail with its stops, a pet, a page) by id: what they were made from.
+    var units: [String: UnitRecord] = [:]
+}
+
+/// A render unit as the previous build made it: while the digest of its inputs is the same, its
+/// pages are kept as recorded without building their contexts (`PageEmitter.unit`).
+struct UnitRecord: Sendable, Equatable {
+    /// Digest of the site digest and every source file of the unit with its stamp.
+    var inputs: String
+    /// The unit's pages (site-relative), each recorded in `SiteCache.files` and `pages`.
+    var pages: [String]
 }
 
 /// An output file as the previous build left it.

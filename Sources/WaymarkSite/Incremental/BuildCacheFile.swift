@@ -6,7 +6,7 @@ import WaymarkCore
 /// reported and ignored, so a damaged cache costs a full build, never wrong output.
 struct BuildCacheFile: Sendable {
     /// Raised whenever the payload's meaning changes; older caches are then ignored.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = "WAYMARK-BUILD-CACHE"
 
     /// `<folder>/build.cache`

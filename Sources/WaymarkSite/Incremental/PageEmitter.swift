@@ -16,6 +16,8 @@ final class PageEmitter {
     /// The links of pages rendered now (without a cache: all of them).
     private(set) var freshLinks: [ContentLink] = []
     private(set) var records = RenderRecords()
+    /// Pages of the unit being rendered that were recorded; nil once one of them was not.
+    private var unitPages: [String]? = []
 
     init(input: RenderInput, siteContext: [String: Any], siteDigest: String?) {
         self.input = input
@@ -23,6 +25,61 @@ final class PageEmitter {
         self.siteDigest = siteDigest
         markdown = MarkdownRenderer(input: input)
         standIn = MarkdownRenderer(input: input, placeholders: true)
+    }
+
+    /// Renders (or keeps) a unit: a trail with its stops, a pet, a page. `inputs` names every
+    /// source file the unit's pages are made from; with their stamps and the site digest, it keys
+    /// the unit. When the key equals the previous build's and each recorded page is still in
+    /// place, the pages are kept as recorded: no context is built or fingerprinted. Otherwise
+    /// `render` adds them one by one, each kept or rendered on its own fingerprint.
+    func unit(_ id: String, inputs: [String], render: () -> Void) {
+        guard let reuse = input.reuse, let siteDigest, let key = Self.key(siteDigest, id, inputs, today: input.today, stamps: reuse.sources) else {
+            return render()
+        }
+        let site = input.config.id.rawValue
+        if let previous = reuse.previous?.units[id], previous.inputs == key, let kept = keptPages(previous.pages, site: site, reuse: reuse) {
+            for (file, page) in zip(previous.pages, kept) { keep(page, file) }
+            records.units[id] = previous
+            return
+        }
+        unitPages = []
+        render()
+        if let pages = unitPages { records.units[id] = UnitRecord(inputs: key, pages: pages) }
+    }
+
+    /// The unit key: nil when a source has no settled stamp (then only page fingerprints decide).
+    private static func key(_ siteDigest: String, _ id: String, _ inputs: [String], today: CalendarDate, stamps: SourceStamps) -> String? {
+        var key = Fingerprint()
+        key.add(siteDigest)
+        key.add(id)
+        // A pet's vaccinations show as due or expired against the build's day.
+        key.add(today.description)
+        for file in inputs {
+            guard let stamp = stamps.stamps[file] else { return nil }
+            key.add(file)
+            key.add("\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)")
+        }
+        return key.hex()
+    }
+
+    /// Every recorded page of a unit, if each can be kept as the previous build left it.
+    private func keptPages(_ files: [String], site: String, reuse: PageReuse) -> [(files: [String: OutputRecord], page: PageRecord)]? {
+        var kept: [(files: [String: OutputRecord], page: PageRecord)] = []
+        for file in files {
+            guard let fingerprint = reuse.previous?.files["\(site)/\(file)"]?.fingerprint,
+                  let page = reuse.keptPage(file, site: site, fingerprint: fingerprint) else { return nil }
+            kept.append(page)
+        }
+        return kept
+    }
+
+    private func keep(_ kept: (files: [String: OutputRecord], page: PageRecord), _ file: String) {
+        files.keep(file)
+        for media in kept.page.media { files.keep(media) }
+        records.kept.merge(kept.files) { $1 }
+        records.pages[file] = kept.page
+        records.pagesKept += 1
+        links += kept.page.links
     }
 
     /// Adds the page `file` (site-relative) rendered with `template`; `context` is built with the
@@ -43,12 +100,8 @@ final class PageEmitter {
         let digest = fingerprint.hex()
         let site = input.config.id.rawValue
         if let kept = reuse.keptPage(file, site: site, fingerprint: digest) {
-            files.keep(file)
-            for media in kept.page.media { files.keep(media) }
-            records.kept.merge(kept.files) { $1 }
-            records.pages[file] = kept.page
-            records.pagesKept += 1
-            links += kept.page.links
+            keep(kept, file)
+            unitPages?.append(file)
             return
         }
         let (linkStart, imageStart, mediaStart) = (markdown.links.count, markdown.imageReads.count, markdown.mediaUsed.count)
@@ -60,13 +113,17 @@ final class PageEmitter {
         records.pagesRendered += 1
         for read in markdown.imageReads[imageStart...] {
             // An image without a stamp (not on disk) cannot be verified later: the page is not recorded.
-            guard let stamp = read.stamp, stamp.changed(before: reuse.sources.settledBefore) else { return }
+            guard let stamp = read.stamp, stamp.changed(before: reuse.sources.settledBefore) else {
+                unitPages = nil
+                return
+            }
             record.images[read.path] = stamp
         }
         record.media = Array(Set(markdown.mediaUsed[mediaStart...])).sorted()
         records.fresh["\(site)/\(file)"] = digest
         for media in record.media { records.fresh["\(site)/\(media)"] = PageReuse.mediaFingerprint(media) }
         records.pages[file] = record
+        unitPages?.append(file)
     }
 
     /// Marks a file kept that is not a page (the sitemap), with its verified record.

@@ -8,6 +8,8 @@ struct RenderRecords: Sendable {
     var kept: [String: OutputRecord] = [:]
     /// Pages (site-relative), rendered or kept.
     var pages: [String: PageRecord] = [:]
+    /// Render units whose every page was recorded, by id.
+    var units: [String: UnitRecord] = [:]
     /// The link check's targets digest (`LinkCheck.targetsDigest`), set once per site.
     var targets: String?
     var pagesRendered = 0
@@ -16,7 +18,7 @@ struct RenderRecords: Sendable {
     var codesKept = 0
 
     mutating func merge(_ other: RenderRecords) {
-        if fresh.isEmpty, kept.isEmpty, pages.isEmpty {
+        if fresh.isEmpty, kept.isEmpty, pages.isEmpty, units.isEmpty {
             // The first merge into an empty record takes the other's storage as is.
             let counts = (pagesRendered, pagesKept, codesRendered, codesKept)
             self = other
@@ -26,6 +28,7 @@ struct RenderRecords: Sendable {
         fresh.merge(other.fresh) { $1 }
         kept.merge(other.kept) { $1 }
         pages.merge(other.pages) { $1 }
+        units.merge(other.units) { $1 }
         pagesRendered += other.pagesRendered
         pagesKept += other.pagesKept
         codesRendered += other.codesRendered

@@ -99,16 +99,23 @@ public struct SiteRenderer {
             files.add("robots.txt", input.templates.render("robots.txt", ["sitemap_url": input.config.baseURL.absolute("/sitemap.xml"), "site_prefix": input.config.baseURL.pathPrefix]))
             emitter.add(files)
         case let .trail(trail):
-            emitter.page("trail", file(trail.path)) { trailContext(trail, markdown: $0) }
-            for (index, stop) in trail.stops.enumerated() {
-                emitter.page("stop", file(stop.path(in: trail))) { stopContext(stop, at: index, in: trail, markdown: $0) }
+            // A stop's page shows its neighbours and its trail: the trail is one unit.
+            emitter.unit("trail \(trail.source)", inputs: [trail.source] + trail.stops.map(\.source)) {
+                emitter.page("trail", file(trail.path)) { trailContext(trail, markdown: $0) }
+                for (index, stop) in trail.stops.enumerated() {
+                    emitter.page("stop", file(stop.path(in: trail))) { stopContext(stop, at: index, in: trail, markdown: $0) }
+                }
             }
         case let .pet(pet):
-            emitter.page("pet", file(pet.path)) { petContext(pet, markdown: $0) }
+            emitter.unit("pet \(pet.source)", inputs: [pet.source]) {
+                emitter.page("pet", file(pet.path)) { petContext(pet, markdown: $0) }
+            }
         case let .page(sitePage):
-            emitter.page("page", file(sitePage.path)) { markdown in
-                ["page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
-                    .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 }]
+            emitter.unit("page \(sitePage.source)", inputs: [sitePage.source]) {
+                emitter.page("page", file(sitePage.path)) { markdown in
+                    ["page": input.pageContext(title: sitePage.title, description: sitePage.summary, path: sitePage.path)
+                        .merging(["body": markdown.html(sitePage.body, file: sitePage.source, firstLine: sitePage.bodyLine, page: sitePage.path)]) { $1 }]
+                }
             }
         case let .tokens(tokens):
             for folder in input.tokenFolders {

@@ -25,8 +25,8 @@ struct IncrementalProject {
 
     /// Builds with the cache, as `waymark build` does.
     @discardableResult
-    func build() throws -> SiteBuilder.Result {
-        var options = SiteBuilder.Options(root: root, today: Fixtures.today)
+    func build(today: CalendarDate = Fixtures.today) throws -> SiteBuilder.Result {
+        var options = SiteBuilder.Options(root: root, today: today)
         options.cacheFolder = cacheFolder
         // Longer than a file-time tick, short enough that the first build's inputs are settled
         // by the second (so stamps, not only front matter, are used).
@@ -38,20 +38,20 @@ struct IncrementalProject {
     var output: [String: [UInt8]] { Self.files(under: root + "/site") }
 
     /// The output of a build without any cache of the same content and templates, in a fresh folder.
-    func cleanOutput() throws -> [String: [UInt8]] {
+    func cleanOutput(today: CalendarDate = Fixtures.today) throws -> [String: [UInt8]] {
         let clean = NSTemporaryDirectory() + "waymark-clean-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: clean, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: clean) }
         for folder in ["content", "templates"] where FileManager.default.fileExists(atPath: "\(root)/\(folder)") {
             try FileManager.default.copyItem(atPath: "\(root)/\(folder)", toPath: "\(clean)/\(folder)")
         }
-        _ = try SiteBuilder(options: .init(root: clean, today: Fixtures.today)).build()
+        _ = try SiteBuilder(options: .init(root: clean, today: today)).build()
         return Self.files(under: clean + "/site")
     }
 
     /// Paths whose presence or bytes differ between the incremental and the clean build.
-    func differencesFromCleanBuild() throws -> [String] {
-        let (mine, clean) = (output, try cleanOutput())
+    func differencesFromCleanBuild(today: CalendarDate = Fixtures.today) throws -> [String] {
+        let (mine, clean) = (output, try cleanOutput(today: today))
         let differing = Set(mine.keys).union(clean.keys).filter { mine[$0] != clean[$0] }.sorted()
         if let first = differing.first, let a = mine[first], let b = clean[first] {
             let at = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
@@ -61,8 +61,8 @@ struct IncrementalProject {
     }
 
     /// Whether the output equals a clean build's; prints the paths that differ when not.
-    func matchesCleanBuild() -> Bool {
-        guard let differences = try? differencesFromCleanBuild() else { return false }
+    func matchesCleanBuild(today: CalendarDate = Fixtures.today) -> Bool {
+        guard let differences = try? differencesFromCleanBuild(today: today) else { return false }
         if !differences.isEmpty { print("differs from a clean build: \(differences.prefix(10))") }
         return differences.isEmpty
     }
