@@ -6,7 +6,7 @@
 set -eu
 mode=${1:-build}
 
-build_packages="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpng-dev libxml2-dev libsqlite3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-cjk fonts-symbola"
+build_packages="pkg-config libjemalloc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpng-dev libxml2-dev libsqlite3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-cjk fonts-symbola"
 test_packages="zbar-tools librsvg2-bin qpdf poppler-utils python3-pip chromium"
 bench_packages="wrk nginx-light hugo gcc goaccess"
 python_packages="zxing-cpp pillow duckdb"

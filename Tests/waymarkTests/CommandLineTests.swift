@@ -82,6 +82,13 @@ import WaymarkTestSupport
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site"), "only the named output is written")
     }
 
+    @Test func theBinaryAllocatesWithJemalloc() throws {
+        // Linked for build speed (Package.swift); jemalloc prints its statistics at exit when asked.
+        let run = try WaymarkBinary.run(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("jemalloc statistics"))
+    }
+
     @Test func unknownSiteIsAnError() throws {
         let project = try WaymarkBinary.exampleProject()
         let run = try WaymarkBinary.run(["build", "--root", project, "--site", "nope"])
