@@ -60,7 +60,7 @@ import WaymarkCore
         let project = try builtProject()
         let file = BuildCacheFile(folder: project.cacheFolder)
         let payload = Array("[1, 2, 3]".utf8)
-        let header = "\(BuildCacheFile.magic)\n\(BuildCacheFile.formatVersion)\n\(file.identity)\n\(CacheChecksum.hex(payload))\n"
+        let header = "\(BuildCacheFile.magic)\n\(BuildCacheFile.formatVersion)\n\(file.identity)\n\(FingerprintHash.hex(payload))\n"
         try Data(Array(header.utf8) + payload).write(to: URL(fileURLWithPath: file.path))
         try expectFullBuild(project, status: .corrupt("unreadable payload"))
     }

@@ -13,7 +13,7 @@ struct ReportWriter {
         let path = "\(root)/\(relative)"
         let bytes = Data(text.utf8)
         if FileManager.default.contents(atPath: path) == bytes { return }
-        try FileManager.default.createDirectory(atPath: PathText.join(PathText.parent(of: path), "."), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathText.parent(of: path), withIntermediateDirectories: true)
         try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
         written.append(relative)
     }

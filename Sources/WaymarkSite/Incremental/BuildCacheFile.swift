@@ -26,7 +26,7 @@ struct BuildCacheFile: Sendable {
         guard String(decoding: lines[1], as: UTF8.self) == "\(Self.formatVersion)",
               String(decoding: lines[2], as: UTF8.self) == identity else { return (nil, .otherVersion) }
         let payload = lines.removeLast()
-        guard String(decoding: lines[3], as: UTF8.self) == CacheChecksum.hex(payload) else { return (nil, .corrupt("checksum mismatch")) }
+        guard String(decoding: lines[3], as: UTF8.self) == FingerprintHash.hex(payload) else { return (nil, .corrupt("checksum mismatch")) }
         do {
             return (try BuildCache(decoding: Array(payload)), .used)
         } catch {
@@ -37,7 +37,7 @@ struct BuildCacheFile: Sendable {
     /// Writes the cache beside its place and renames it in, so a reader never sees half of it.
     func save(_ cache: BuildCache) throws {
         let payload = cache.encoded()
-        var data = Data("\(Self.magic)\n\(Self.formatVersion)\n\(identity)\n\(CacheChecksum.hex(payload))\n".utf8)
+        var data = Data("\(Self.magic)\n\(Self.formatVersion)\n\(identity)\n\(FingerprintHash.hex(payload))\n".utf8)
         data.append(contentsOf: payload)
         let folder = PathText.parent(of: path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -29,6 +29,9 @@ struct FileStamp: Equatable, Sendable {
     /// (a few ms), so a file written again within the same tick, at the same size, would keep its
     /// stamp; like Git's "racily clean" entries, a file changed just before it was stamped is not
     /// trusted by its stamp next time.
+    /// The stamp as text, for fingerprints that stand a file's stamp in for its bytes.
+    var text: String { "\(size) \(modified) \(changed) \(inode)" }
+
     func changed(before instant: Int64) -> Bool { changed < instant && modified < instant }
 
     /// Now, in ns since 1970.

@@ -48,16 +48,7 @@ struct Fingerprint {
     }
 
     /// 128 bits (`FingerprintHash`) as lower-case hex: the cache records eighty thousand of them.
-    mutating func hex() -> String {
-        let (high, low) = input.withUnsafeBytes(FingerprintHash.digest)
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(32)
-        for word in [high, low] {
-            for shift in stride(from: 60, through: 0, by: -4) { text.append(digits[Int((word >> UInt64(shift)) & 15)]) }
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    func hex() -> String { FingerprintHash.hex(input) }
 
     /// A type letter and a length (or small value), as 9 bytes: no string built per value.
     private mutating func tag(_ kind: Character, _ value: Int) {

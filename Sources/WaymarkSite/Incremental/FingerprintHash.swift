@@ -1,10 +1,23 @@
-/// The 128-bit hash behind `Fingerprint`: two 64-bit lanes that both read every 8-byte word
+/// The 128-bit hash behind `Fingerprint` and the cache file's checksum: two 64-bit lanes that both read every 8-byte word
 /// (the second lane also takes the first's state), each finished with a full avalanche.
 ///
 /// Not cryptographic. A fingerprint only has to tell a changed page from its own previous
 /// version, which nobody crafts against the cache; SHA-256 in Swift took a ninth of a
 /// one-stop rebuild of the 20,000-page corpus, and this reads the same bytes about ten times faster.
 enum FingerprintHash {
+    /// The digest of `bytes` as 32 lower-case hex digits.
+    static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let (high, low) = bytes.withContiguousStorageIfAvailable { digest(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes(digest)
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        for word in [high, low] {
+            for shift in stride(from: 60, through: 0, by: -4) { text.append(digits[Int((word >> UInt64(shift)) & 15)]) }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     static func digest(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         var a = seed &+ prime1
         var b = seed &- prime2

@@ -16,8 +16,9 @@ final class PageEmitter {
     /// The links of pages rendered now (without a cache: all of them).
     private(set) var freshLinks: [ContentLink] = []
     private(set) var records = RenderRecords()
-    /// Pages of the unit being rendered that were recorded; nil once one of them was not.
-    private var unitPages: [String]? = []
+    /// Pages of the unit being rendered that were recorded; nil outside a unit, or once one of
+    /// its pages was not recorded.
+    private var unitPages: [String]?
 
     init(input: RenderInput, siteContext: [String: Any], siteDigest: String?) {
         self.input = input
@@ -45,6 +46,7 @@ final class PageEmitter {
         unitPages = []
         render()
         if let pages = unitPages { records.units[id] = UnitRecord(inputs: key, pages: pages) }
+        unitPages = nil
     }
 
     /// The unit key: nil when a source has no settled stamp (then only page fingerprints decide).
@@ -57,7 +59,7 @@ final class PageEmitter {
         for file in inputs {
             guard let stamp = stamps.stamps[file] else { return nil }
             key.add(file)
-            key.add("\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)")
+            key.add(stamp.text)
         }
         return key.hex()
     }

@@ -29,7 +29,7 @@ final class MarkdownRenderer {
         if placeholders {
             // A file's stamp stands for its text (hashing every body cost more than the rest of a rebuild).
             if let stamp = input.reuse?.sources.stamps[file] {
-                return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)"
+                return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(stamp.text)"
             }
             return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(text)"
         }
