@@ -22,6 +22,8 @@ public struct SiteBuilder: Sendable {
         public var cacheFolder: String?
         /// How long an input file must have been left alone for the cache to trust its stamp.
         var settleSeconds = 2.0
+        /// How large the cache's journal may grow, as a share of its payload (`BuildCacheFile`).
+        var cacheJournalShare = 0.25
         /// Called with progress while the build runs (from any thread).
         public var report: (@Sendable (BuildEvent) -> Void)?
         /// Given the build's large working values (the previous cache, the output entries) instead
@@ -57,6 +59,8 @@ public struct SiteBuilder: Sendable {
         /// For the build cache: the front matter this build parsed or took over.
         var sources: [String: SourceRecord] = [:]
         var sourcesChanged = true
+        /// For the build cache: the source records parsed or restamped by this build.
+        var changedSources: Set<String> = []
     }
 
     public let options: Options
@@ -65,12 +69,12 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
     public func check() throws(DiagnosticsError) -> Result {
-        try check(previous: nil, caching: false)
+        try check(previous: nil, caching: false, inventory: nil)
     }
 
-    /// `check()`, taking over from `previous` the pages it verifies, and recording every page for
-    /// the next build when `caching`.
-    func check(previous: BuildCache?, caching: Bool) throws(DiagnosticsError) -> Result {
+    /// `check()`, taking over from `previous` the pages it verifies against `inventory` (the
+    /// output folder as it is), and recording every page for the next build when `caching`.
+    func check(previous: BuildCache?, caching: Bool, inventory: BackgroundValue<OutputInventory>?) throws(DiagnosticsError) -> Result {
         let clock = BuildClock(report: options.report)
         var loader = ContentLoader(root: options.root, files: options.files)
         let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
@@ -112,7 +116,7 @@ public struct SiteBuilder: Sendable {
             if caching {
                 let digests = SiteDigest.of(site, templates: templates, root: options.root, files: options.files)
                 input.reuse = PageReuse(
-                    previous: previous?.sites[site.id.rawValue], output: options.output, root: options.root,
+                    previous: previous?.sites[site.id.rawValue], inventory: inventory?.value ?? OutputInventory(), root: options.root,
                     base: digests.base, codes: digests.codes, sources: stamps
                 )
             }
@@ -137,6 +141,7 @@ public struct SiteBuilder: Sendable {
         result.records = rendered.mapValues(\.records)
         result.sources = sources?.records ?? [:]
         result.sourcesChanged = sources?.changed ?? true
+        result.changedSources = sources?.changedPaths ?? []
         for records in result.records.values {
             result.cache.pagesRendered += records.pagesRendered
             result.cache.pagesKept += records.pagesKept
@@ -149,15 +154,19 @@ public struct SiteBuilder: Sendable {
     /// Checks, renders and writes: the previous output is replaced only if everything succeeded.
     public func build() throws -> Result {
         let cacheFile = cacheFile
+        // Walked while the content loads: the cache verifies kept files in it, the writer finds
+        // stale ones in it.
+        let output = options.output
+        let inventory = BackgroundValue { OutputInventory(of: output) }
         var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }
         if let cache = previous, cache.output != options.output {
             (previous, status) = (nil, .otherOutput)
         }
-        var result = try check(previous: previous, caching: cacheFile != nil)
+        var result = try check(previous: previous, caching: cacheFile != nil, inventory: inventory)
         result.cache.status = status
         var entries: [String: OutputWriter.Entry] = [:]
         let manifest = cacheFile == nil ? nil : result.manifest.fingerprint
-        if let kept = previous?.manifest, kept.fingerprint == manifest, FileStamp(path: options.output + "/_manifest.json") == kept.stamp {
+        if let kept = previous?.manifest, kept.fingerprint == manifest, inventory.value["_manifest.json"] == kept.stamp {
             // Unchanged and still in place: left alone, as the writer would after comparing bytes.
         } else {
             entries["_manifest.json"] = .file(Array(try result.manifest.encoded()))
@@ -167,25 +176,31 @@ public struct SiteBuilder: Sendable {
             if output.server.count > 0 { entries["_server/\(id)"] = .tree(output.server) }
             entries["_print/\(id)/qr"] = .tree(output.qr)
         }
-        try BuildClock(report: options.report).phase("write") { try OutputWriter(root: options.output).replace(entries) }
+        let written = try BuildClock(report: options.report).phase("write") {
+            try OutputWriter(root: options.output).replace(entries, inventory: inventory.value)
+        }
         if let cacheFile {
             BuildClock(report: options.report).phase("save cache") { () -> Void in
                 let manifestRecord = manifest.flatMap { digest in
-                    FileStamp(path: options.output + "/_manifest.json").map { OutputRecord(fingerprint: digest, stamp: $0) }
+                    (written.stamps["_manifest.json"] ?? FileStamp(path: options.output + "/_manifest.json")).map { OutputRecord(fingerprint: digest, stamp: $0) }
                 }
                 if let previous, !result.sourcesChanged, previous.records(result.records), previous.manifest == manifestRecord { return }
                 var next = previous ?? BuildCache(output: options.output)
                 next.manifest = manifestRecord
-                for (id, records) in result.records { next.record(id.rawValue, records) }
+                for (id, records) in result.records { next.record(id.rawValue, records, written: written.stamps) }
                 next.sources = result.sources
                 // A cache that cannot be written only costs the next build its speed.
-                if (try? cacheFile.save(next)) == nil { cacheFile.remove() }
+                if (try? cacheFile.save(
+                    next, since: previous, fresh: Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) }),
+                    changedSources: result.changedSources
+                )) == nil { cacheFile.remove() }
                 options.keepUntilExit?(next)
             }
             options.report?(.note(result.cache.description))
         }
         options.keepUntilExit?(previous as Any)
         options.keepUntilExit?(entries)
+        options.keepUntilExit?(inventory)
         for (id, text) in result.ledgerTexts {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(options.root)/content/\(id)/\(TokenLedger.fileName)"), options: .atomic)
         }
@@ -200,7 +215,9 @@ private extension SiteBuilder {
         let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
         let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
         guard folder != output, !folder.hasPrefix(output.hasSuffix("/") ? output : output + "/") else { return nil }
-        return BuildCacheFile(folder: cache)
+        var file = BuildCacheFile(folder: cache)
+        file.journalShare = options.cacheJournalShare
+        return file
     }
 }
 

@@ -66,39 +66,11 @@ private extension SiteCache {
     func encode(into writer: inout CacheWriter) {
         writer.unique(targets)
         writer.int(files.count)
-        for (path, record) in files {
-            // Paths and page fingerprints never repeat: written in place, not through the table.
-            writer.unique(path)
-            writer.string(record.fingerprint)
-            writer.stamp(record.stamp)
-        }
+        for (path, record) in files { writer.file(path, record) }
         writer.int(pages.count)
-        for (path, page) in pages {
-            writer.unique(path)
-            writer.int(page.images.count)
-            for (image, stamp) in page.images {
-                writer.string(image)
-                writer.stamp(stamp)
-            }
-            writer.list(page.media)
-            writer.int(page.links.count)
-            for link in page.links {
-                writer.string(link.page)
-                writer.string(link.url)
-                writer.string(link.location.path)
-                writer.int(link.location.line)
-                writer.int(link.location.column)
-                writer.bool(link.reported)
-            }
-            writer.list(page.html.urls)
-            writer.list(page.html.ids)
-        }
+        for (path, page) in pages { writer.page(path, page) }
         writer.int(units.count)
-        for (id, unit) in units {
-            writer.string(id)
-            writer.unique(unit.inputs)
-            writer.list(unit.pages)
-        }
+        for (id, unit) in units { writer.unit(id, unit) }
     }
 
     init(from reader: inout CacheReader) throws {
@@ -107,45 +79,93 @@ private extension SiteCache {
         let fileCount = try reader.count()
         files.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
-            let path = try reader.unique()
-            files[path] = OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp())
+            let (path, record) = try reader.file()
+            files[path] = record
         }
         let pageCount = try reader.count()
         pages.reserveCapacity(pageCount)
         for _ in 0..<pageCount {
-            let path = try reader.unique()
-            var record = PageRecord()
-            for _ in 0..<(try reader.count()) {
-                let image = try reader.string()
-                record.images[image] = try reader.stamp()
-            }
-            record.media = try reader.list()
-            for _ in 0..<(try reader.count()) {
-                let (page, url, file) = (try reader.string(), try reader.string(), try reader.string())
-                let location = SourceLocation(path: file, line: try reader.int(), column: try reader.int())
-                record.links.append(ContentLink(page: page, url: url, location: location, reported: try reader.bool()))
-            }
-            record.html.urls = try reader.list()
-            record.html.ids = try reader.list()
+            let (path, record) = try reader.page()
             pages[path] = record
         }
         let unitCount = try reader.count()
         units.reserveCapacity(unitCount)
         for _ in 0..<unitCount {
-            let id = try reader.string()
-            units[id] = UnitRecord(inputs: try reader.unique(), pages: try reader.list())
+            let (id, unit) = try reader.unit()
+            units[id] = unit
         }
     }
 }
 
-private extension CacheWriter {
+/// The records a site cache is made of, one at a time (also what a journal entry holds).
+extension CacheWriter {
+    mutating func file(_ path: String, _ record: OutputRecord) {
+        // Paths never repeat: written in place, not through the table.
+        unique(path)
+        string(record.fingerprint)
+        stamp(record.stamp)
+    }
+
+    mutating func page(_ path: String, _ page: PageRecord) {
+        unique(path)
+        int(page.images.count)
+        for (image, stamp) in page.images {
+            string(image)
+            self.stamp(stamp)
+        }
+        list(page.media)
+        int(page.links.count)
+        for link in page.links {
+            string(link.page)
+            string(link.url)
+            string(link.location.path)
+            int(link.location.line)
+            int(link.location.column)
+            bool(link.reported)
+        }
+        list(page.html.urls)
+        list(page.html.ids)
+    }
+
+    mutating func unit(_ id: String, _ unit: UnitRecord) {
+        string(id)
+        unique(unit.inputs)
+        list(unit.pages)
+    }
+
     mutating func list(_ strings: [String]) {
         int(strings.count)
         for text in strings { string(text) }
     }
 }
 
-private extension CacheReader {
+extension CacheReader {
+    mutating func file() throws -> (String, OutputRecord) {
+        (try unique(), OutputRecord(fingerprint: try string(), stamp: try stamp()))
+    }
+
+    mutating func page() throws -> (String, PageRecord) {
+        let path = try unique()
+        var record = PageRecord()
+        for _ in 0..<(try count()) {
+            let image = try string()
+            record.images[image] = try stamp()
+        }
+        record.media = try list()
+        for _ in 0..<(try count()) {
+            let (page, url, file) = (try string(), try string(), try string())
+            let location = SourceLocation(path: file, line: try int(), column: try int())
+            record.links.append(ContentLink(page: page, url: url, location: location, reported: try bool()))
+        }
+        record.html.urls = try list()
+        record.html.ids = try list()
+        return (path, record)
+    }
+
+    mutating func unit() throws -> (String, UnitRecord) {
+        (try string(), UnitRecord(inputs: try unique(), pages: try list()))
+    }
+
     mutating func list() throws -> [String] {
         try (0..<(try count())).map { _ in try string() }
     }

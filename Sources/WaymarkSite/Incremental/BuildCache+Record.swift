@@ -3,13 +3,14 @@ import WaymarkCore
 /// Turning a build's render records into the next build's cache.
 extension BuildCache {
     /// Records what the build of `site` left in the output folder: kept files with their verified
-    /// stamps, files rendered now with the stamp they have after the write. A file that cannot be
-    /// stamped is left out, so the next build renders it again.
-    mutating func record(_ site: String, _ records: RenderRecords) {
+    /// stamps, files rendered now with the stamp they have after the write (`written`, by path
+    /// relative to the output folder, else looked up). A file that cannot be stamped is left out,
+    /// so the next build renders it again.
+    mutating func record(_ site: String, _ records: RenderRecords, written: [String: FileStamp] = [:]) {
         var cache = SiteCache()
         cache.files = records.kept
         for (path, fingerprint) in records.fresh {
-            if let stamp = FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
+            if let stamp = written[path] ?? FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
         }
         cache.pages = records.pages
         cache.units = records.units

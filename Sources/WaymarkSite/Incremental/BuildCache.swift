@@ -11,6 +11,9 @@ struct BuildCache: Sendable {
     var manifest: OutputRecord?
     /// Parsed front matter of content files, by project-relative path.
     var sources: [String: SourceRecord] = [:]
+    /// How the cache file stood when this cache was read from it (not saved): what lets the next
+    /// save append a journal entry instead of writing everything again.
+    var file: CacheFileState?
 }
 
 /// One site's recorded output.
@@ -43,7 +46,7 @@ struct OutputRecord: Sendable, Equatable {
 }
 
 /// A rendered page's dependencies besides its context, and what the link check needs from it.
-struct PageRecord: Sendable {
+struct PageRecord: Sendable, Equatable {
     /// Images read from content (project-relative), with their stamp when read.
     var images: [String: FileStamp] = [:]
     /// Published image copies the page links to (site-relative `media/…`).

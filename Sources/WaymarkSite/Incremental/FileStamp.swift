@@ -19,19 +19,24 @@ struct FileStamp: Equatable, Sendable {
     init?(path: String) {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp in a `stat` result.
+    init(_ info: stat) {
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
     }
 
+    /// The stamp as text, for fingerprints that stand a file's stamp in for its bytes.
+    var text: String { "\(size) \(modified) \(changed) \(inode)" }
+
     /// Whether the file last changed before `instant` (ns since 1970). File times tick coarsely
     /// (a few ms), so a file written again within the same tick, at the same size, would keep its
     /// stamp; like Git's "racily clean" entries, a file changed just before it was stamped is not
     /// trusted by its stamp next time.
-    /// The stamp as text, for fingerprints that stand a file's stamp in for its bytes.
-    var text: String { "\(size) \(modified) \(changed) \(inode)" }
-
     func changed(before instant: Int64) -> Bool { changed < instant && modified < instant }
 
     /// Now, in ns since 1970.

@@ -6,8 +6,8 @@
 struct PageReuse: Sendable {
     /// The previous build's record of the site; nil renders everything (and records it).
     let previous: SiteCache?
-    /// The output folder (absolute) recorded files are verified in.
-    let output: String
+    /// The files in the output folder before this build, which recorded files are verified against.
+    let inventory: OutputInventory
     /// Project root, where content images are verified.
     let root: String
     /// Digest of what every page shares except the site context: the binary, the template set,
@@ -22,7 +22,7 @@ struct PageReuse: Sendable {
     /// and unchanged on disk.
     func kept(_ path: String, fingerprint: String) -> OutputRecord? {
         guard let record = previous?.files[path], record.fingerprint == fingerprint,
-              FileStamp(path: output + "/" + path) == record.stamp else { return nil }
+              inventory[path] == record.stamp else { return nil }
         return record
     }
 

@@ -12,6 +12,7 @@ final class SourceCache: @unchecked Sendable {
     private var current: [String: SourceRecord] = [:]
     private var updated = 0
     private var unread: Set<String> = []
+    private var touched: Set<String> = []
 
     /// Files changed after this instant are not recorded with their stamp (`FileStamp.changed(before:)`).
     let settledBefore: Int64
@@ -27,6 +28,9 @@ final class SourceCache: @unchecked Sendable {
 
     /// Whether the records differ from the previous build's (a file changed, came or went).
     var changed: Bool { locked { updated > 0 || current.count != previous.count } }
+
+    /// Paths whose record is not the previous build's as it was (parsed again, or restamped).
+    var changedPaths: Set<String> { locked { touched } }
 
     /// What rendering needs to know about the files loaded: their stamps (a page's Markdown is
     /// fingerprinted by its file's stamp) and which bodies were not read.
@@ -65,7 +69,10 @@ final class SourceCache: @unchecked Sendable {
             (record.stamp, record.bodyLine) = (stamp, bodyLine)
             locked {
                 current[path] = record
-                if moved { updated += 1 }
+                if moved {
+                    updated += 1
+                    touched.insert(path)
+                }
             }
             return record.item
         }
@@ -75,7 +82,10 @@ final class SourceCache: @unchecked Sendable {
         if let item, !diagnostics.contains(where: { $0.severity == .error }) {
             let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
             let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, stamp: stamp, diagnostics: diagnostics, item: item)
-            locked { current[path] = record }
+            locked {
+                current[path] = record
+                touched.insert(path)
+            }
         }
         return item
     }

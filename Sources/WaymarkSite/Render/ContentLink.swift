@@ -1,7 +1,7 @@
 import WaymarkCore
 
 /// A link written in content, kept for the link check after every page is rendered.
-struct ContentLink: Sendable {
+struct ContentLink: Sendable, Equatable {
     /// Site path of the page the link appears on.
     var page: String
     /// As published (root-relative links already carry the site's path prefix).

@@ -26,12 +26,14 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
+        HTMLText.register()
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             do {
-                try library.register(text, named: name)
+                try library.register(HTMLText.pragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: origin[file] ?? "templates/\(file)", line: error.context.lineNumber, column: error.context.columnNumber)
+                let line = error.context.lineNumber - HTMLText.pragmaLines
+                let location = SourceLocation(path: origin[file] ?? "templates/\(file)", line: line, column: error.context.columnNumber)
                 problems.append(.error("template error: \(error.error)", at: location))
             } catch {
                 problems.append(.error("template error: \(error)", at: SourceLocation(path: origin[file] ?? "templates/\(file)")))

@@ -32,33 +32,53 @@ public struct OutputWriter: Sendable {
     /// Brings each entry (a folder or file path relative to `root`) to the given content.
     @discardableResult
     public func replace(_ entries: [String: Entry]) throws -> Statistics {
+        try replace(entries, inventory: nil).statistics
+    }
+
+    /// What a write did, and the stamp of every file it wrote (relative to `root`).
+    struct Outcome {
         var statistics = Statistics()
+        var stamps: [String: FileStamp] = [:]
+    }
+
+    /// `replace(_:)`, finding the files already in the output in `inventory` (taken before the
+    /// build) instead of walking the folders.
+    func replace(_ entries: [String: Entry], inventory: OutputInventory?) throws -> Outcome {
+        var outcome = Outcome()
         var staged: [(temporary: String, target: String)] = []
         var stale: [String] = []
-        // Walking the existing folders is most of a rebuild's write: walk them all at once.
-        let folders = entries.sorted(by: { $0.key < $1.key }).compactMap { path, entry -> String? in
-            if case .tree = entry { return "\(root)/\(path)" } else { return nil }
+        let sorted = entries.sorted(by: { $0.key < $1.key })
+        let folders = sorted.compactMap { path, entry -> String? in
+            if case .tree = entry { return path } else { return nil }
         }
-        let existing = Dictionary(uniqueKeysWithValues: zip(folders, Parallel.map(folders) { Self.files(under: $0) }))
+        let existing: [String: [String]]
+        if let inventory {
+            existing = Dictionary(uniqueKeysWithValues: folders.map { ($0, inventory.files(under: $0)) })
+        } else {
+            // Walking the existing folders is most of a rebuild's write: walk them all at once.
+            existing = Dictionary(uniqueKeysWithValues: zip(folders, Parallel.map(folders) { Self.files(under: "\(root)/\($0)") }))
+        }
         do {
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            for (path, entry) in sorted {
                 switch entry {
                 case let .file(bytes):
-                    try stage(bytes, at: "\(root)/\(path)", into: &staged, statistics: &statistics)
+                    try stage(bytes, at: path, into: &staged, statistics: &outcome.statistics)
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
                     try Self.checkNoFileIsAFolder(tree, in: folder)
                     if !Self.exists(folder), tree.kept.isEmpty {
                         // Nothing to keep or compare: build the folder aside, move it in at once.
-                        staged.append((try writeFresh(tree, beside: folder), folder))
-                        statistics.written += tree.files.count
+                        let (fresh, stamps) = try writeFresh(tree, beside: folder)
+                        staged.append((fresh, folder))
+                        for (relative, stamp) in stamps { outcome.stamps["\(path)/\(relative)"] = stamp }
+                        outcome.statistics.written += tree.files.count
                         continue
                     }
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
-                        try stage(bytes, at: "\(folder)/\(relative)", into: &staged, statistics: &statistics)
+                        try stage(bytes, at: "\(path)/\(relative)", into: &staged, statistics: &outcome.statistics)
                     }
-                    statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
-                    stale += (existing[folder] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
+                    outcome.statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
+                    stale += (existing[path] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
                 }
             }
         } catch {
@@ -72,11 +92,16 @@ public struct OutputWriter: Sendable {
                 throw failure
             }
         }
+        // A rename changes the moved file's change time: stamp single files where they now are.
+        for file in staged where file.target.hasPrefix(root + "/") {
+            let relative = String(file.target.dropFirst(root.utf8.count + 1))
+            if outcome.stamps[relative] == nil, let stamp = FileStamp(path: file.target) { outcome.stamps[relative] = stamp }
+        }
         for file in stale where unlink(file) == 0 {
-            statistics.removed += 1
+            outcome.statistics.removed += 1
             Self.removeEmptyFolders(above: file, stoppingAt: root)
         }
-        return statistics
+        return outcome
     }
 }
 
@@ -94,8 +119,9 @@ public enum OutputError: Error, CustomStringConvertible {
 }
 
 private extension OutputWriter {
-    /// Writes a whole tree into a hidden folder beside `folder` and returns its path.
-    func writeFresh(_ tree: OutputTree, beside folder: String) throws -> String {
+    /// Writes a whole tree into a hidden folder beside `folder`; returns its path and the stamp of
+    /// each file (moving the folder leaves its files' stamps as they are).
+    func writeFresh(_ tree: OutputTree, beside folder: String) throws -> (path: String, stamps: [(String, FileStamp)]) {
         let fresh = PathText.join(PathText.parent(of: folder), ".\(PathText.name(of: folder)).waymark-new")
         Self.remove(fresh)
         do {
@@ -103,16 +129,16 @@ private extension OutputWriter {
             // Creating inodes is most of a first build's system time: folders a level at a time
             // (parents before children), then the files, each step on every core.
             for level in Self.folderLevels(of: tree) {
-                try Self.inParallel(level) { folder in
+                _ = try Self.inParallel(level) { folder in
                     guard mkdir("\(fresh)/\(folder)", 0o755) == 0 else { throw OutputError.system("cannot create folder \(fresh)/\(folder)", errno) }
                 }
             }
-            try Self.inParallel(Array(tree.files)) { relative, bytes in try Self.write(bytes, to: "\(fresh)/\(relative)") }
+            let stamps = try Self.inParallel(Array(tree.files)) { relative, bytes in (relative, try Self.write(bytes, to: "\(fresh)/\(relative)")) }
+            return (fresh, stamps)
         } catch {
             Self.remove(fresh)
             throw error
         }
-        return fresh
     }
 
     /// Every folder below a tree's root that holds one of its files, at any depth.
@@ -135,16 +161,14 @@ private extension OutputWriter {
         return byDepth.keys.sorted().map { byDepth[$0]!.map(String.init).sorted() }
     }
 
-    /// Runs `body` over `items` on every core; the first error (in item order) is thrown.
-    static func inParallel<Item>(_ items: [Item], _ body: (Item) throws -> Void) throws {
+    /// Runs `body` over `items` on every core and returns the results in item order; the first
+    /// error (in item order) is thrown.
+    static func inParallel<Item, Value>(_ items: [Item], _ body: (Item) throws -> Value) throws -> [Value] {
         let slices = Parallel.slices(items, size: max(64, items.count / 32))
-        let failures = Parallel.map(slices) { slice -> Error? in
-            for item in slice {
-                do { try body(item) } catch { return error }
-            }
-            return nil
+        let results = Parallel.map(slices) { slice -> Result<[Value], Error> in
+            Result { try slice.map(body) }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return try results.flatMap { try $0.get() }
     }
 
     static func exists(_ path: String) -> Bool {
@@ -157,7 +181,9 @@ private extension OutputWriter {
         if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    /// Writes a new file and returns its stamp, taken from the open file.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String) throws -> FileStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError.system("cannot write \(path)", errno) }
         defer { close(descriptor) }
@@ -170,13 +196,18 @@ private extension OutputWriter {
                     offset += count
                 }
             }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else { throw OutputError.system("cannot stamp \(path)", errno) }
+            return FileStamp(info)
         } catch {
             unlink(path)
             throw error
         }
     }
 
-    func stage(_ bytes: [UInt8], at target: String, into staged: inout [(temporary: String, target: String)], statistics: inout Statistics) throws {
+    /// Writes `bytes` beside `relative` (a path below `root`) unless the file already holds them.
+    func stage(_ bytes: [UInt8], at relative: String, into staged: inout [(temporary: String, target: String)], statistics: inout Statistics) throws {
+        let target = "\(root)/\(relative)"
         if Self.hasContent(bytes, at: target) {
             statistics.unchanged += 1
             return

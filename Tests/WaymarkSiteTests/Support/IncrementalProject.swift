@@ -25,9 +25,11 @@ struct IncrementalProject {
 
     /// Builds with the cache, as `waymark build` does.
     @discardableResult
-    func build(today: CalendarDate = Fixtures.today) throws -> SiteBuilder.Result {
+    /// `journalShare`: how large the cache journal may grow (`BuildCacheFile.journalShare`).
+    func build(today: CalendarDate = Fixtures.today, journalShare: Double = 0.25) throws -> SiteBuilder.Result {
         var options = SiteBuilder.Options(root: root, today: today)
         options.cacheFolder = cacheFolder
+        options.cacheJournalShare = journalShare
         // Longer than a file-time tick, short enough that the first build's inputs are settled
         // by the second (so stamps, not only front matter, are used).
         options.settleSeconds = 0.05
