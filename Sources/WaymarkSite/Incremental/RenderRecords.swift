@@ -17,6 +17,14 @@ struct RenderRecords: Sendable {
     var codesRendered = 0
     var codesKept = 0
 
+    /// Room for the records of `others` as well, so merging them all grows each table once.
+    mutating func reserveCapacity(for others: [RenderRecords]) {
+        fresh.reserveCapacity(fresh.count + others.reduce(0) { $0 + $1.fresh.count })
+        kept.reserveCapacity(kept.count + others.reduce(0) { $0 + $1.kept.count })
+        pages.reserveCapacity(pages.count + others.reduce(0) { $0 + $1.pages.count })
+        units.reserveCapacity(units.count + others.reduce(0) { $0 + $1.units.count })
+    }
+
     mutating func merge(_ other: RenderRecords) {
         if fresh.isEmpty, kept.isEmpty, pages.isEmpty, units.isEmpty {
             // The first merge into an empty record takes the other's storage as is.

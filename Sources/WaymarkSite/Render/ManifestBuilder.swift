@@ -10,7 +10,7 @@ struct ManifestBuilder {
             title: config.title, baseURL: config.baseURL.description,
             shortURL: config.shortURL?.description, beaconURL: config.beaconURL
         )
-        for item in input.site.issuedTokens {
+        for item in input.issuedTokens {
             manifest.tokens[item.token.rawValue] = Manifest.Entry(
                 site: config.id, kind: item.kind, status: .active, target: config.baseURL.absolute(item.path),
                 payload: input.payload(for: item.token), title: item.title, source: item.source

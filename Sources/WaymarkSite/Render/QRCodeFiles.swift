@@ -8,7 +8,7 @@ struct QRCodeFiles {
     /// The files, and for the build cache how each was made. With a cache, a token whose payload
     /// and style are unchanged and whose two files are still in place is not drawn again.
     func render() throws(DiagnosticsError) -> (OutputTree, RenderRecords) {
-        let slices = Parallel.slices(input.site.issuedTokens, size: 128)
+        let slices = Parallel.slices(input.issuedTokens, size: 128)
         let folder = "_print/\(input.config.id)/qr"
         let results = Parallel.map(slices) { tokens -> Result<(OutputTree, RenderRecords), DiagnosticsError> in
             var files = OutputTree()

@@ -18,6 +18,15 @@ struct RenderInput {
     var reuse: PageReuse? = nil
     /// Progress of the render, for a progress bar.
     var report: (@Sendable (BuildEvent) -> Void)? = nil
+    /// The site's live tokens (`Site.issuedTokens`), made once: the codes, the redirect pages,
+    /// the manifest and the server rules each go through all of them.
+    let issuedTokens: [IssuedToken]
+
+    init(site: Site, templates: TemplateSet, today: CalendarDate, ledger: TokenLedger, qrStyle: QRStyle, root: String, files: ContentFiles, report: (@Sendable (BuildEvent) -> Void)? = nil) {
+        (self.site, self.templates, self.today, self.ledger, self.qrStyle) = (site, templates, today, ledger, qrStyle)
+        (self.root, self.files, self.report) = (root, files, report)
+        issuedTokens = site.issuedTokens
+    }
 
     var maxImageBytes: Int { config.maxImageBytes }
 

@@ -40,7 +40,7 @@ struct ServerRules {
     private func fingerprint(_ reuse: PageReuse) -> String {
         var digest = Fingerprint()
         digest.add(reuse.base)
-        for token in input.site.issuedTokens {
+        for token in input.issuedTokens {
             digest.add(token.token.rawValue)
             digest.add(token.path)
         }
@@ -55,7 +55,7 @@ struct ServerRules {
         let goneStatus = input.config.host == .netlify ? 410 : 200
         var tokens: [[String: Any]] = []
         for folder in input.tokenFolders {
-            tokens += input.site.issuedTokens.sorted { $0.token < $1.token }.map { token in
+            tokens += input.issuedTokens.sorted { $0.token < $1.token }.map { token in
                 ["from": "\(prefix)/\(folder)/\(token.token)", "to": input.link(token.path), "page": "\(prefix)/\(folder)/\(token.token)/index.html", "status": 302, "beacon": beacon]
             }
             tokens += input.ledger.retired.map { token, _ in

@@ -42,7 +42,7 @@ struct OutputInventory: Sendable {
         var info = stat()
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." || skipping.contains(name) { continue }
+            if name == "." || name == ".." || (!skipping.isEmpty && skipping.contains(name)) { continue }
             // The entry's type comes with the listing: only files are stamped.
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_REG) || type == Int32(DT_UNKNOWN) {

@@ -15,6 +15,12 @@ public struct OutputTree: Sendable, Equatable {
     /// Marks a file as already in place and unchanged.
     mutating func keep(_ path: String) { kept.insert(path) }
 
+    /// Room for this many more rendered and kept files.
+    mutating func reserveCapacity(files: Int, kept: Int) {
+        self.files.reserveCapacity(self.files.count + files)
+        self.kept.reserveCapacity(self.kept.count + kept)
+    }
+
     public subscript(path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
     /// Rendered files, sorted (kept files are not included: their bytes are not in memory).
