@@ -58,7 +58,6 @@ public struct SiteBuilder: Sendable {
         var records: [SiteID: RenderRecords] = [:]
         /// For the build cache: the front matter this build parsed or took over.
         var sources: [String: SourceRecord] = [:]
-        var sourcesChanged = true
         /// For the build cache: the source records parsed or restamped by this build.
         var changedSources: Set<String> = []
     }
@@ -140,7 +139,6 @@ public struct SiteBuilder: Sendable {
         )
         result.records = rendered.mapValues(\.records)
         result.sources = sources?.records ?? [:]
-        result.sourcesChanged = sources?.changed ?? true
         result.changedSources = sources?.changedPaths ?? []
         for records in result.records.values {
             result.cache.pagesRendered += records.pagesRendered
@@ -155,9 +153,9 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> Result {
         let cacheFile = cacheFile
         // Walked while the content loads: the cache verifies kept files in it, the writer finds
-        // stale ones in it.
+        // stale ones in it. Reports are `waymark report`'s, never a build's.
         let output = options.output
-        let inventory = BackgroundValue { OutputInventory(of: output) }
+        let inventory = BackgroundValue { OutputInventory(of: output, skipping: ["_reports"]) }
         var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }
         if let cache = previous, cache.output != options.output {
             (previous, status) = (nil, .otherOutput)
@@ -184,16 +182,15 @@ public struct SiteBuilder: Sendable {
                 let manifestRecord = manifest.flatMap { digest in
                     (written.stamps["_manifest.json"] ?? FileStamp(path: options.output + "/_manifest.json")).map { OutputRecord(fingerprint: digest, stamp: $0) }
                 }
-                if let previous, !result.sourcesChanged, previous.records(result.records), previous.manifest == manifestRecord { return }
+                if let previous, result.changedSources.isEmpty, previous.sources.count == result.sources.count,
+                   previous.records(result.records), previous.manifest == manifestRecord { return }
                 var next = previous ?? BuildCache(output: options.output)
                 next.manifest = manifestRecord
                 for (id, records) in result.records { next.record(id.rawValue, records, written: written.stamps) }
                 next.sources = result.sources
                 // A cache that cannot be written only costs the next build its speed.
-                if (try? cacheFile.save(
-                    next, since: previous, fresh: Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) }),
-                    changedSources: result.changedSources
-                )) == nil { cacheFile.remove() }
+                let fresh = Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) })
+                if (try? cacheFile.save(next, since: previous, fresh: fresh, changedSources: result.changedSources)) == nil { cacheFile.remove() }
                 options.keepUntilExit?(next)
             }
             options.report?(.note(result.cache.description))

@@ -9,7 +9,24 @@ import Testing
     let stop = "content/hollowcreek/trails/foxglove-wood-family-trail/03-bluebell-glade.md"
 
     func journalSize(_ project: IncrementalProject) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: project.cacheFolder + "/build.journal"))?[.size] as? Int) ?? 0
+        ((try? FileManager.default.attributesOfItem(atPath: journal(project)))?[.size] as? Int) ?? 0
+    }
+
+    func journal(_ project: IncrementalProject) -> String { project.cacheFolder + "/build.journal" }
+
+    /// Adds a paragraph to the stop (its page alone renders again).
+    func edit(_ project: IncrementalProject, _ paragraph: String) throws {
+        try project.write(stop, try project.read(stop) + "\n\(paragraph)\n")
+    }
+
+    /// A project built whole once, then after an edit saved as one journal entry.
+    func journaledProject() throws -> IncrementalProject {
+        let project = try IncrementalProject()
+        try project.build()
+        try edit(project, "One more paragraph.")
+        try project.build(journalShare: 1000)
+        #expect(journalSize(project) > 0)
+        return project
     }
 
     func payloadModified(_ project: IncrementalProject) throws -> Date {
@@ -32,7 +49,7 @@ import Testing
             return result
         }
 
-        try project.write(stop, try project.read(stop) + "\nOne more paragraph.\n")
+        try edit(project, "One more paragraph.")
         #expect(try rebuild().cache.pagesRendered == 1)
         try project.write(stop, try project.read(stop).replacingOccurrences(of: "title: Bluebell Glade", with: "title: Bluebell Dell"))
         #expect(try rebuild().cache.pagesRendered == 5)
@@ -53,36 +70,29 @@ import Testing
     }
 
     @Test func aJournalGrownPastItsShareIsFoldedIntoAFreshPayload() throws {
-        let project = try IncrementalProject()
-        try project.build()
-        try project.write(stop, try project.read(stop) + "\nOne more paragraph.\n")
-        try project.build(journalShare: 1000)
-        #expect(journalSize(project) > 0)
-        try project.write(stop, try project.read(stop) + "\nAnd another.\n")
+        let project = try journaledProject()
+        try edit(project, "And another.")
         try project.build(journalShare: 0)
         #expect(journalSize(project) == 0, "saved whole, the journal is gone")
-        try project.write(stop, try project.read(stop) + "\nAnd a third.\n")
+        try edit(project, "And a third.")
         #expect(try project.build().cache.pagesRendered == 1)
         #expect(project.matchesCleanBuild())
     }
 
     @Test func aDamagedJournalEntryMeansAFullBuild() throws {
-        let project = try IncrementalProject()
-        try project.build()
-        try project.write(stop, try project.read(stop) + "\nOne more paragraph.\n")
-        try project.build(journalShare: 1000)
-        let journal = project.cacheFolder + "/build.journal"
+        let project = try journaledProject()
+        let journal = journal(project)
         var bytes = try #require(FileManager.default.contents(atPath: journal)).map { $0 }
         bytes[bytes.count - 3] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: journal))
-        try project.write(stop, try project.read(stop) + "\nAnd another.\n")
+        try edit(project, "And another.")
         let result = try project.build()
         #expect(result.cache.status == .corrupt("checksum mismatch"))
         #expect(result.cache.pagesKept == 0)
         #expect(project.matchesCleanBuild())
 
         // Cut short, as by a crash while appending.
-        try project.write(stop, try project.read(stop) + "\nAnd a third.\n")
+        try edit(project, "And a third.")
         try project.build(journalShare: 1000)
         bytes = try #require(FileManager.default.contents(atPath: journal)).map { $0 }
         try Data(bytes.dropLast(5)).write(to: URL(fileURLWithPath: journal))
@@ -90,20 +100,16 @@ import Testing
         #expect(project.matchesCleanBuild())
     }
 
-    /// A journal that continues another payload (left by a save interrupted between removing it
-    /// and renaming the new payload in) is not applied: the payload alone is an older state,
+    /// A journal that continues another payload (copied in with another cache, or beside a
+    /// payload restored from a backup) is not applied: the payload alone is an older state,
     /// against which every kept file is verified on disk.
     @Test func aJournalOfAnotherPayloadIsIgnored() throws {
-        let project = try IncrementalProject()
-        try project.build()
-        try project.write(stop, try project.read(stop) + "\nOne more paragraph.\n")
-        try project.build(journalShare: 1000)
-        let journal = project.cacheFolder + "/build.journal"
-        let kept = try #require(FileManager.default.contents(atPath: journal))
-        try project.write(stop, try project.read(stop) + "\nAnd another.\n")
+        let project = try journaledProject()
+        let kept = try #require(FileManager.default.contents(atPath: journal(project)))
+        try edit(project, "And another.")
         try project.build(journalShare: 0)
-        try kept.write(to: URL(fileURLWithPath: journal))
-        try project.write(stop, try project.read(stop) + "\nAnd a third.\n")
+        try kept.write(to: URL(fileURLWithPath: journal(project)))
+        try edit(project, "And a third.")
         let result = try project.build()
         #expect(result.cache.status == .used && result.cache.pagesRendered == 1)
         #expect(project.matchesCleanBuild())

@@ -10,22 +10,14 @@ extension BuildCache {
             var writer = CacheWriter()
             if outputs {
                 writer.string(output)
-                writer.bool(manifest != nil)
-                if let manifest {
-                    writer.string(manifest.fingerprint)
-                    writer.stamp(manifest.stamp)
-                }
+                writer.manifest(manifest)
                 writer.int(sites.count)
                 for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
                     writer.string(id)
                     site.encode(into: &writer)
                 }
             } else {
-                writer.int(sources.count)
-                for (path, record) in sources {
-                    writer.unique(path)
-                    record.encode(into: &writer)
-                }
+                writer.sources(sources)
             }
             return writer.finish()
         }
@@ -41,18 +33,13 @@ extension BuildCache {
             var cache = BuildCache(output: "")
             if index == 0 {
                 cache.output = try reader.string()
-                if try reader.bool() { cache.manifest = OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp()) }
+                cache.manifest = try reader.manifest()
                 for _ in 0..<(try reader.count()) {
                     let id = try reader.string()
                     cache.sites[id] = try SiteCache(from: &reader)
                 }
             } else {
-                let sourceCount = try reader.count()
-                cache.sources.reserveCapacity(sourceCount)
-                for _ in 0..<sourceCount {
-                    let path = try reader.unique()
-                    cache.sources[path] = try SourceRecord(from: &reader)
-                }
+                cache.sources = try reader.sources()
             }
             guard reader.isAtEnd else { throw CacheReader.Malformed() }
             return cache
@@ -65,72 +52,79 @@ extension BuildCache {
 private extension SiteCache {
     func encode(into writer: inout CacheWriter) {
         writer.unique(targets)
-        writer.int(files.count)
-        for (path, record) in files { writer.file(path, record) }
-        writer.int(pages.count)
-        for (path, page) in pages { writer.page(path, page) }
-        writer.int(units.count)
-        for (id, unit) in units { writer.unit(id, unit) }
+        writer.files(files)
+        writer.pages(pages)
+        writer.units(units)
     }
 
     init(from reader: inout CacheReader) throws {
         self.init()
         targets = try reader.unique()
-        let fileCount = try reader.count()
-        files.reserveCapacity(fileCount)
-        for _ in 0..<fileCount {
-            let (path, record) = try reader.file()
-            files[path] = record
-        }
-        let pageCount = try reader.count()
-        pages.reserveCapacity(pageCount)
-        for _ in 0..<pageCount {
-            let (path, record) = try reader.page()
-            pages[path] = record
-        }
-        let unitCount = try reader.count()
-        units.reserveCapacity(unitCount)
-        for _ in 0..<unitCount {
-            let (id, unit) = try reader.unit()
-            units[id] = unit
-        }
+        files = try reader.files()
+        pages = try reader.pages()
+        units = try reader.units()
     }
 }
 
-/// The records a site cache is made of, one at a time (also what a journal entry holds).
+/// The records a cache is made of, each kind as a counted table (also what a journal entry holds).
 extension CacheWriter {
-    mutating func file(_ path: String, _ record: OutputRecord) {
-        // Paths never repeat: written in place, not through the table.
-        unique(path)
-        string(record.fingerprint)
-        stamp(record.stamp)
+    mutating func manifest(_ record: OutputRecord?) {
+        bool(record != nil)
+        if let record {
+            string(record.fingerprint)
+            stamp(record.stamp)
+        }
     }
 
-    mutating func page(_ path: String, _ page: PageRecord) {
-        unique(path)
-        int(page.images.count)
-        for (image, stamp) in page.images {
-            string(image)
-            self.stamp(stamp)
+    mutating func files(_ files: [String: OutputRecord]) {
+        int(files.count)
+        for (path, record) in files {
+            // Paths never repeat: written in place, not through the table.
+            unique(path)
+            string(record.fingerprint)
+            stamp(record.stamp)
         }
-        list(page.media)
-        int(page.links.count)
-        for link in page.links {
-            string(link.page)
-            string(link.url)
-            string(link.location.path)
-            int(link.location.line)
-            int(link.location.column)
-            bool(link.reported)
-        }
-        list(page.html.urls)
-        list(page.html.ids)
     }
 
-    mutating func unit(_ id: String, _ unit: UnitRecord) {
-        string(id)
-        unique(unit.inputs)
-        list(unit.pages)
+    mutating func pages(_ pages: [String: PageRecord]) {
+        int(pages.count)
+        for (path, page) in pages {
+            unique(path)
+            int(page.images.count)
+            for (image, stamp) in page.images {
+                string(image)
+                self.stamp(stamp)
+            }
+            list(page.media)
+            int(page.links.count)
+            for link in page.links {
+                string(link.page)
+                string(link.url)
+                string(link.location.path)
+                int(link.location.line)
+                int(link.location.column)
+                bool(link.reported)
+            }
+            list(page.html.urls)
+            list(page.html.ids)
+        }
+    }
+
+    mutating func units(_ units: [String: UnitRecord]) {
+        int(units.count)
+        for (id, unit) in units {
+            string(id)
+            unique(unit.inputs)
+            list(unit.pages)
+        }
+    }
+
+    mutating func sources(_ sources: [String: SourceRecord]) {
+        int(sources.count)
+        for (path, record) in sources {
+            unique(path)
+            record.encode(into: &self)
+        }
     }
 
     mutating func list(_ strings: [String]) {
@@ -140,33 +134,55 @@ extension CacheWriter {
 }
 
 extension CacheReader {
-    mutating func file() throws -> (String, OutputRecord) {
-        (try unique(), OutputRecord(fingerprint: try string(), stamp: try stamp()))
+    mutating func manifest() throws -> OutputRecord? {
+        try bool() ? OutputRecord(fingerprint: try string(), stamp: try stamp()) : nil
     }
 
-    mutating func page() throws -> (String, PageRecord) {
-        let path = try unique()
-        var record = PageRecord()
-        for _ in 0..<(try count()) {
-            let image = try string()
-            record.images[image] = try stamp()
-        }
-        record.media = try list()
-        for _ in 0..<(try count()) {
-            let (page, url, file) = (try string(), try string(), try string())
-            let location = SourceLocation(path: file, line: try int(), column: try int())
-            record.links.append(ContentLink(page: page, url: url, location: location, reported: try bool()))
-        }
-        record.html.urls = try list()
-        record.html.ids = try list()
-        return (path, record)
+    mutating func files() throws -> [String: OutputRecord] {
+        try table { reader in (try reader.unique(), OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp())) }
     }
 
-    mutating func unit() throws -> (String, UnitRecord) {
-        (try string(), UnitRecord(inputs: try unique(), pages: try list()))
+    mutating func pages() throws -> [String: PageRecord] {
+        try table { reader in
+            let path = try reader.unique()
+            var record = PageRecord()
+            for _ in 0..<(try reader.count()) {
+                let image = try reader.string()
+                record.images[image] = try reader.stamp()
+            }
+            record.media = try reader.list()
+            for _ in 0..<(try reader.count()) {
+                let (page, url, file) = (try reader.string(), try reader.string(), try reader.string())
+                let location = SourceLocation(path: file, line: try reader.int(), column: try reader.int())
+                record.links.append(ContentLink(page: page, url: url, location: location, reported: try reader.bool()))
+            }
+            record.html.urls = try reader.list()
+            record.html.ids = try reader.list()
+            return (path, record)
+        }
+    }
+
+    mutating func units() throws -> [String: UnitRecord] {
+        try table { reader in (try reader.string(), UnitRecord(inputs: try reader.unique(), pages: try reader.list())) }
+    }
+
+    mutating func sources() throws -> [String: SourceRecord] {
+        try table { reader in (try reader.unique(), try SourceRecord(from: &reader)) }
     }
 
     mutating func list() throws -> [String] {
         try (0..<(try count())).map { _ in try string() }
+    }
+
+    /// A count, then that many entries read by `entry`, sized once.
+    private mutating func table<Record>(_ entry: (inout CacheReader) throws -> (String, Record)) throws -> [String: Record] {
+        let count = try count()
+        var table: [String: Record] = [:]
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let (key, record) = try entry(&self)
+            table[key] = record
+        }
+        return table
     }
 }

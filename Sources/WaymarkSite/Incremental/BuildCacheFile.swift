@@ -14,7 +14,6 @@ struct BuildCacheFile: Sendable {
     /// Raised whenever the payload's meaning changes; older caches are then ignored.
     static let formatVersion = 3
     static let magic = "WAYMARK-BUILD-CACHE"
-    static let journalMagic = "WAYMARK-BUILD-JOURNAL"
 
     /// `<folder>/build.cache`
     let path: String
@@ -52,8 +51,8 @@ struct BuildCacheFile: Sendable {
                 for delta in deltas { delta.apply(to: &cache) }
                 state.journal = size
             case .otherBase:
-                // Left by a save interrupted after it removed the journal's base: the payload
-                // alone is an older state, which every kept file is still verified against.
+                // Not this payload's (a save removes the journal before it writes a payload):
+                // the payload alone is an older state, which kept files are verified against.
                 break
             case let .corrupt(reason):
                 return (nil, .corrupt(reason))

@@ -96,64 +96,41 @@ struct CacheDelta: Sendable {
 extension CacheDelta {
     func encoded() -> [UInt8] {
         var writer = CacheWriter()
-        writer.bool(manifest != nil)
-        if let manifest {
-            writer.string(manifest.fingerprint)
-            writer.stamp(manifest.stamp)
-        }
+        writer.manifest(manifest)
         writer.list(removedSites)
         writer.int(sites.count)
         for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
             writer.string(id)
             writer.unique(site.targets)
             writer.list(site.removedFiles)
-            writer.int(site.files.count)
-            for (path, record) in site.files { writer.file(path, record) }
+            writer.files(site.files)
             writer.list(site.removedPages)
-            writer.int(site.pages.count)
-            for (path, page) in site.pages { writer.page(path, page) }
+            writer.pages(site.pages)
             writer.list(site.removedUnits)
-            writer.int(site.units.count)
-            for (id, unit) in site.units { writer.unit(id, unit) }
+            writer.units(site.units)
         }
         writer.list(removedSources)
-        writer.int(sources.count)
-        for (path, record) in sources {
-            writer.unique(path)
-            record.encode(into: &writer)
-        }
+        writer.sources(sources)
         return writer.finish()
     }
 
     init(decoding bytes: [UInt8]) throws {
         var reader = try CacheReader(bytes)
-        if try reader.bool() { manifest = OutputRecord(fingerprint: try reader.string(), stamp: try reader.stamp()) }
+        manifest = try reader.manifest()
         removedSites = try reader.list()
         for _ in 0..<(try reader.count()) {
             let id = try reader.string()
             var site = SiteDelta(targets: try reader.unique())
             site.removedFiles = try reader.list()
-            for _ in 0..<(try reader.count()) {
-                let (path, record) = try reader.file()
-                site.files[path] = record
-            }
+            site.files = try reader.files()
             site.removedPages = try reader.list()
-            for _ in 0..<(try reader.count()) {
-                let (path, page) = try reader.page()
-                site.pages[path] = page
-            }
+            site.pages = try reader.pages()
             site.removedUnits = try reader.list()
-            for _ in 0..<(try reader.count()) {
-                let (id, unit) = try reader.unit()
-                site.units[id] = unit
-            }
+            site.units = try reader.units()
             sites[id] = site
         }
         removedSources = try reader.list()
-        for _ in 0..<(try reader.count()) {
-            let path = try reader.unique()
-            sources[path] = try SourceRecord(from: &reader)
-        }
+        sources = try reader.sources()
         guard reader.isAtEnd else { throw CacheReader.Malformed() }
     }
 }

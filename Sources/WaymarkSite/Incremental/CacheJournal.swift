@@ -4,15 +4,18 @@ import Foundation
 /// (`WAYMARK-BUILD-JOURNAL <checksum>`), then one entry per build: the length of the delta
 /// (8 bytes, little-endian), its checksum (32 hex digits) and the delta (`CacheDelta`).
 enum CacheJournal {
+    static let magic = "WAYMARK-BUILD-JOURNAL"
+
     enum Contents {
         /// The deltas in the order they were appended, and the journal's size.
         case entries([CacheDelta], size: Int)
-        /// A journal that continues another payload than the one read: not to be applied.
+        /// A journal that continues another payload than the one read (copied in with another
+        /// cache, or beside a payload restored from a backup): not to be applied.
         case otherBase
         case corrupt(String)
     }
 
-    static func header(base checksum: String) -> [UInt8] { Array("\(BuildCacheFile.journalMagic) \(checksum)\n".utf8) }
+    static func header(base checksum: String) -> [UInt8] { Array("\(magic) \(checksum)\n".utf8) }
 
     /// Reads a journal for the payload whose checksum is `base`.
     static func read(_ data: Data, base: String) -> Contents {
@@ -55,14 +58,6 @@ enum CacheJournal {
         let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { throw OutputError.system("cannot write \(path)", errno) }
         defer { close(descriptor) }
-        let bytes = base.map(header(base:)).map { $0 + entry } ?? entry
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard count > 0 else { throw OutputError.system("cannot write \(path)", errno) }
-                offset += count
-            }
-        }
+        try OutputWriter.writeAll(base.map { header(base: $0) + entry } ?? entry, to: descriptor, path: path)
     }
 }

@@ -10,8 +10,8 @@ final class SourceCache: @unchecked Sendable {
     private let previous: [String: SourceRecord]
     private let lock = NSLock()
     private var current: [String: SourceRecord] = [:]
-    private var updated = 0
     private var unread: Set<String> = []
+    /// Paths whose record is not the previous build's as it was.
     private var touched: Set<String> = []
 
     /// Files changed after this instant are not recorded with their stamp (`FileStamp.changed(before:)`).
@@ -25,9 +25,6 @@ final class SourceCache: @unchecked Sendable {
 
     /// Every file loaded by this build, for the next one.
     var records: [String: SourceRecord] { locked { current } }
-
-    /// Whether the records differ from the previous build's (a file changed, came or went).
-    var changed: Bool { locked { updated > 0 || current.count != previous.count } }
 
     /// Paths whose record is not the previous build's as it was (parsed again, or restamped).
     var changedPaths: Set<String> { locked { touched } }
@@ -69,16 +66,12 @@ final class SourceCache: @unchecked Sendable {
             (record.stamp, record.bodyLine) = (stamp, bodyLine)
             locked {
                 current[path] = record
-                if moved {
-                    updated += 1
-                    touched.insert(path)
-                }
+                if moved { touched.insert(path) }
             }
             return record.item
         }
         let (item, diagnostics) = DiagnosticSink.capturing(parse)
         for diagnostic in diagnostics { sink.report(diagnostic) }
-        locked { updated += 1 }
         if let item, !diagnostics.contains(where: { $0.severity == .error }) {
             let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
             let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, stamp: stamp, diagnostics: diagnostics, item: item)

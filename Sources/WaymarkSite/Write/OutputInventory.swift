@@ -11,16 +11,14 @@ struct OutputInventory: Sendable {
     /// Stamps by path relative to the output folder.
     private(set) var stamps: [String: FileStamp] = [:]
 
-    /// Top-level folders of the output that no build owns (reports are written by `waymark report`).
-    static let skipped: Set<String> = ["_reports"]
-
     init() {}
 
-    /// Walks `root` (a missing folder is an empty inventory).
-    init(of root: String) {
+    /// Walks `root`, leaving out the folders named in `skipping` at its top (a missing folder is
+    /// an empty inventory).
+    init(of root: String, skipping: Set<String> = []) {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        walk(descriptor, prefix: "", skipping: Self.skipped)
+        walk(descriptor, prefix: "", skipping: skipping)
     }
 
     subscript(path: String) -> FileStamp? { stamps[path] }

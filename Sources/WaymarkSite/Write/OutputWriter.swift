@@ -46,6 +46,8 @@ public struct OutputWriter: Sendable {
     func replace(_ entries: [String: Entry], inventory: OutputInventory?) throws -> Outcome {
         var outcome = Outcome()
         var staged: [(temporary: String, target: String)] = []
+        /// Single files staged (relative to `root`), stamped once renamed into place.
+        var stagedFiles: [String] = []
         var stale: [String] = []
         let sorted = entries.sorted(by: { $0.key < $1.key })
         let folders = sorted.compactMap { path, entry -> String? in
@@ -56,13 +58,14 @@ public struct OutputWriter: Sendable {
             existing = Dictionary(uniqueKeysWithValues: folders.map { ($0, inventory.files(under: $0)) })
         } else {
             // Walking the existing folders is most of a rebuild's write: walk them all at once.
-            existing = Dictionary(uniqueKeysWithValues: zip(folders, Parallel.map(folders) { Self.files(under: "\(root)/\($0)") }))
+            let walked = Parallel.map(folders) { Array(OutputInventory(of: "\(root)/\($0)").stamps.keys) }
+            existing = Dictionary(uniqueKeysWithValues: zip(folders, walked))
         }
         do {
             for (path, entry) in sorted {
                 switch entry {
                 case let .file(bytes):
-                    try stage(bytes, at: path, into: &staged, statistics: &outcome.statistics)
+                    try stage(bytes, at: path, into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
                     try Self.checkNoFileIsAFolder(tree, in: folder)
@@ -75,7 +78,7 @@ public struct OutputWriter: Sendable {
                         continue
                     }
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
-                        try stage(bytes, at: "\(path)/\(relative)", into: &staged, statistics: &outcome.statistics)
+                        try stage(bytes, at: "\(path)/\(relative)", into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                     }
                     outcome.statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
                     stale += (existing[path] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
@@ -92,10 +95,9 @@ public struct OutputWriter: Sendable {
                 throw failure
             }
         }
-        // A rename changes the moved file's change time: stamp single files where they now are.
-        for file in staged where file.target.hasPrefix(root + "/") {
-            let relative = String(file.target.dropFirst(root.utf8.count + 1))
-            if outcome.stamps[relative] == nil, let stamp = FileStamp(path: file.target) { outcome.stamps[relative] = stamp }
+        // A rename changes the moved file's change time: single files are stamped where they now are.
+        for relative in stagedFiles {
+            if let stamp = FileStamp(path: "\(root)/\(relative)") { outcome.stamps[relative] = stamp }
         }
         for file in stale where unlink(file) == 0 {
             outcome.statistics.removed += 1
@@ -114,6 +116,20 @@ public enum OutputError: Error, CustomStringConvertible {
         switch self {
         case let .system(what, code): return "\(what): \(String(cString: strerror(code)))"
         case let .conflict(path): return "\(path) would be both a file and a folder"
+        }
+    }
+}
+
+extension OutputWriter {
+    /// Writes all of `bytes` to the open file `descriptor` (`path` names it in the error).
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard count > 0 else { throw OutputError.system("cannot write \(path)", errno) }
+                offset += count
+            }
         }
     }
 }
@@ -188,14 +204,7 @@ private extension OutputWriter {
         guard descriptor >= 0 else { throw OutputError.system("cannot write \(path)", errno) }
         defer { close(descriptor) }
         do {
-            try bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    guard count > 0 else { throw OutputError.system("cannot write \(path)", errno) }
-                    offset += count
-                }
-            }
+            try writeAll(bytes, to: descriptor, path: path)
             var info = stat()
             guard fstat(descriptor, &info) == 0 else { throw OutputError.system("cannot stamp \(path)", errno) }
             return FileStamp(info)
@@ -206,7 +215,7 @@ private extension OutputWriter {
     }
 
     /// Writes `bytes` beside `relative` (a path below `root`) unless the file already holds them.
-    func stage(_ bytes: [UInt8], at relative: String, into staged: inout [(temporary: String, target: String)], statistics: inout Statistics) throws {
+    func stage(_ bytes: [UInt8], at relative: String, into staged: inout [(temporary: String, target: String)], files: inout [String], statistics: inout Statistics) throws {
         let target = "\(root)/\(relative)"
         if Self.hasContent(bytes, at: target) {
             statistics.unchanged += 1
@@ -217,6 +226,7 @@ private extension OutputWriter {
         let temporary = PathText.join(folder, ".\(PathText.name(of: target)).waymark-new")
         try Self.write(bytes, to: temporary)
         staged.append((temporary, target))
+        files.append(relative)
         statistics.written += 1
     }
 
@@ -256,35 +266,6 @@ private extension OutputWriter {
         if let clash = folders.first(where: { tree.files[String($0)] != nil }) {
             throw OutputError.conflict("\(folder)/\(clash)")
         }
-    }
-
-    /// Every regular file below `folder`, as relative paths (none when it does not exist).
-    ///
-    /// `readdir` with its file types rather than FileManager's enumerator, which stats every entry:
-    /// a rebuild that renders nothing still looks at every file to find stale ones.
-    static func files(under folder: String) -> [String] {
-        var files: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            guard let directory = opendir(relative.isEmpty ? folder : "\(folder)/\(relative)") else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_REG): files.append(path)
-                case Int32(DT_DIR): pending.append(path)
-                case Int32(DT_UNKNOWN):
-                    // File systems that do not fill in the type: ask.
-                    var info = stat()
-                    guard lstat("\(folder)/\(path)", &info) == 0 else { continue }
-                    if (info.st_mode & S_IFMT) == S_IFREG { files.append(path) } else if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
-                default: continue
-                }
-            }
-        }
-        return files
     }
 
     static func removeEmptyFolders(above file: String, stoppingAt root: String) {
