@@ -77,54 +77,56 @@ extension CacheWriter {
     }
 
     mutating func files(_ files: [String: OutputRecord]) {
-        int(files.count)
-        for (path, record) in files {
+        table(files) { writer, path, record in
             // Paths never repeat: written in place, not through the table.
-            unique(path)
-            string(record.fingerprint)
-            stamp(record.stamp)
+            writer.unique(path)
+            writer.string(record.fingerprint)
+            writer.stamp(record.stamp)
         }
     }
 
     mutating func pages(_ pages: [String: PageRecord]) {
-        int(pages.count)
-        for (path, page) in pages {
-            unique(path)
-            int(page.images.count)
+        table(pages) { writer, path, page in
+            writer.unique(path)
+            writer.int(page.images.count)
             for (image, stamp) in page.images {
-                string(image)
-                self.stamp(stamp)
+                writer.string(image)
+                writer.stamp(stamp)
             }
-            list(page.media)
-            int(page.links.count)
+            writer.list(page.media)
+            writer.int(page.links.count)
             for link in page.links {
-                string(link.page)
-                string(link.url)
-                string(link.location.path)
-                int(link.location.line)
-                int(link.location.column)
-                bool(link.reported)
+                writer.string(link.page)
+                writer.string(link.url)
+                writer.string(link.location.path)
+                writer.int(link.location.line)
+                writer.int(link.location.column)
+                writer.bool(link.reported)
             }
-            list(page.html.urls)
-            list(page.html.ids)
+            writer.list(page.html.urls)
+            writer.list(page.html.ids)
         }
     }
 
     mutating func units(_ units: [String: UnitRecord]) {
-        int(units.count)
-        for (id, unit) in units {
-            string(id)
-            unique(unit.inputs)
-            list(unit.pages)
+        table(units) { writer, id, unit in
+            writer.string(id)
+            writer.unique(unit.inputs)
+            writer.list(unit.pages)
         }
     }
 
     mutating func sources(_ sources: [String: SourceRecord]) {
-        int(sources.count)
-        for (path, record) in sources {
-            unique(path)
-            record.encode(into: &self)
+        table(sources) { writer, path, record in
+            writer.unique(path)
+            record.encode(into: &writer)
         }
+    }
+
+    /// The count, then each entry written by `entry` (what `CacheReader.table` reads).
+    private mutating func table<Record>(_ table: [String: Record], _ entry: (inout CacheWriter, String, Record) -> Void) {
+        int(table.count)
+        for (key, record) in table { entry(&self, key, record) }
     }
 
     mutating func list(_ strings: [String]) {
