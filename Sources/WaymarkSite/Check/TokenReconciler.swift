@@ -23,15 +23,16 @@ public enum TokenReconciler {
         for site in sites {
             var ledger = site.ledger
             let items = site.issuedTokens
-            let sources = site.itemFiles.union(items.map { relativeSource($0.source, in: site) })
+            let itemSources = items.map { relativeSource($0.source, in: site) }
+            let sources = site.itemFiles.union(itemSources)
             let usedTokens = Set(items.map(\.token))
-            // Indexes, not searches: a site can have tens of thousands of tokens.
-            var activeBySource: [String: [Token]] = [:]
-            for (token, record) in ledger.records where record.status == .active {
-                activeBySource[record.source, default: []].append(token)
+            // An item that holds an active token no item uses any more changed its token. Only
+            // those tokens are indexed (normally none): a site can have tens of thousands.
+            var unusedActiveBySource: [String: Token] = [:]
+            for (token, record) in ledger.records where record.status == .active && !usedTokens.contains(token) {
+                unusedActiveBySource[record.source] = min(token, unusedActiveBySource[record.source] ?? token)
             }
-            for item in items {
-                let source = relativeSource(item.source, in: site)
+            for (item, source) in zip(items, itemSources) {
                 if let first = firstUse[item.token] {
                     outcome.diagnostics.append(.error("token \(item.token) is already used by \(first.source)", at: item.location))
                     continue
@@ -41,7 +42,7 @@ public enum TokenReconciler {
                     outcome.diagnostics.append(.error("token \(item.token) was issued by site '\(issued.site)' (\(issued.ledger)); a token never moves to another site", at: item.location))
                     continue
                 }
-                if let previous = activeBySource[source]?.filter({ $0 != item.token && !usedTokens.contains($0) }).min() {
+                if let previous = unusedActiveBySource[source] {
                     outcome.diagnostics.append(.error("'\(item.title)' was issued token \(previous), which may be printed; restore it, or mark \(previous) 'status: retired' in \(ledgerPath(site)) to issue a new one", at: item.location))
                     continue
                 }
@@ -55,8 +56,9 @@ public enum TokenReconciler {
                     outcome.diagnostics.append(.error("token \(item.token) was issued to \(record.source) ('\(record.title)'), which still exists; a token is never reused for another item", at: item.location))
                 } else if record.kind != item.kind {
                     outcome.diagnostics.append(.error("token \(item.token) was issued for a \(record.kind.rawValue), not a \(item.kind.rawValue)", at: item.location))
-                } else {
-                    // Same item, possibly moved or retitled: the token follows it.
+                } else if record.source != source || record.title != item.title || record.status != .active {
+                    // Same item, moved or retitled: the token follows it. (An unchanged record is
+                    // not written: the ledger then keeps sharing the loaded one's storage.)
                     ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
                 }
             }
