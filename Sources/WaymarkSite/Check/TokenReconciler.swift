@@ -26,10 +26,12 @@ public enum TokenReconciler {
             let itemSources = items.map { relativeSource($0.source, in: site) }
             let sources = site.itemFiles.union(itemSources)
             let usedTokens = Set(items.map(\.token))
-            // An item that holds an active token no item uses any more changed its token. Only
-            // those tokens are indexed (normally none): a site can have tens of thousands.
+            // Active tokens no item uses any more (normally none; a site can have tens of thousands
+            // of tokens): an item that holds one changed its token, and one whose item is gone is
+            // retired below. The items loop writes only used tokens' records, so this stays true.
+            let unusedActive = ledger.records.filter { $0.value.status == .active && !usedTokens.contains($0.key) }
             var unusedActiveBySource: [String: Token] = [:]
-            for (token, record) in ledger.records where record.status == .active && !usedTokens.contains(token) {
+            for (token, record) in unusedActive {
                 unusedActiveBySource[record.source] = min(token, unusedActiveBySource[record.source] ?? token)
             }
             for (item, source) in zip(items, itemSources) {
@@ -46,8 +48,9 @@ public enum TokenReconciler {
                     outcome.diagnostics.append(.error("'\(item.title)' was issued token \(previous), which may be printed; restore it, or mark \(previous) 'status: retired' in \(ledgerPath(site)) to issue a new one", at: item.location))
                     continue
                 }
+                let current = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
                 guard let record = ledger.records[item.token] else {
-                    ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
+                    ledger.records[item.token] = current
                     continue
                 }
                 if record.status == .retired {
@@ -56,13 +59,13 @@ public enum TokenReconciler {
                     outcome.diagnostics.append(.error("token \(item.token) was issued to \(record.source) ('\(record.title)'), which still exists; a token is never reused for another item", at: item.location))
                 } else if record.kind != item.kind {
                     outcome.diagnostics.append(.error("token \(item.token) was issued for a \(record.kind.rawValue), not a \(item.kind.rawValue)", at: item.location))
-                } else if record.source != source || record.title != item.title || record.status != .active {
+                } else if record != current {
                     // Same item, moved or retitled: the token follows it. (An unchanged record is
                     // not written: the ledger then keeps sharing the loaded one's storage.)
-                    ledger.records[item.token] = TokenLedger.Record(kind: item.kind, status: .active, source: source, title: item.title)
+                    ledger.records[item.token] = current
                 }
             }
-            for (token, record) in ledger.records where record.status == .active && !usedTokens.contains(token) && !sources.contains(record.source) {
+            for (token, record) in unusedActive where !sources.contains(record.source) {
                 ledger.records[token]?.status = .retired
                 outcome.diagnostics.append(.warning("token \(token) ('\(record.title)') no longer points at any content; it is retired and its page now says so", at: record.location ?? SourceLocation(path: ledgerPath(site))))
             }
