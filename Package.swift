@@ -30,8 +30,10 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Linux's getdents64 system call, which glibc declares only under _GNU_SOURCE: no library.
+        .systemLibrary(name: "CDirents"),
 
-        .target(name: "WaymarkNative", dependencies: ["CCmarkGFM", "CQRencode", "CPNG", "CXML2", "CPangoCairo"]),
+        .target(name: "WaymarkNative", dependencies: ["CCmarkGFM", "CQRencode", "CPNG", "CXML2", "CPangoCairo", "CDirents"]),
         .target(name: "WaymarkCore"),
         .target(
             name: "WaymarkSite",

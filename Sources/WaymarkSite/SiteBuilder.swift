@@ -81,10 +81,12 @@ public struct SiteBuilder: Sendable {
         var (sites, diagnostics) = clock.phase("load") { loader.load() }
         let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(sites) }
         diagnostics += reconciled.diagnostics
-        diagnostics += VaccinationCheck.diagnostics(for: sites, today: options.today)
+        diagnostics += clock.phase("vaccinations") { VaccinationCheck.diagnostics(for: sites, today: options.today) }
         let templates: TemplateSet
         do {
-            templates = try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
+            templates = try clock.phase("templates") { () throws(DiagnosticsError) in
+                try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
+            }
         } catch {
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }
@@ -113,9 +115,11 @@ public struct SiteBuilder: Sendable {
                 root: options.root, files: options.files, report: options.report
             )
             if caching {
-                let digests = SiteDigest.of(site, templates: templates, root: options.root, files: options.files)
+                let digests = clock.phase("digests \(site.id)") { SiteDigest.of(site, templates: templates, root: options.root, files: options.files) }
+                // Only the wait shows: the walk itself ran while the content loaded.
+                let walked = clock.phase("output walk (wait)") { inventory?.value ?? OutputInventory() }
                 input.reuse = PageReuse(
-                    previous: previous?.sites[site.id.rawValue], inventory: inventory?.value ?? OutputInventory(), root: options.root,
+                    previous: previous?.sites[site.id.rawValue], inventory: walked, root: options.root,
                     base: digests.base, codes: digests.codes, sources: stamps
                 )
             }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkNative
 
 /// The regular files in the output folder before a build writes anything, with their stamps.
 ///
@@ -18,7 +19,8 @@ struct OutputInventory: Sendable {
     init(of root: String, skipping: Set<String> = []) {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        walk(descriptor, prefix: "", skipping: skipping)
+        var reader = FolderReader()
+        walk(descriptor, prefix: "", skipping: skipping, reader: &reader)
     }
 
     subscript(path: String) -> FileStamp? { stamps[path] }
@@ -30,27 +32,22 @@ struct OutputInventory: Sendable {
     }
 
     /// Adds the files below the open folder `descriptor` (which it closes), named `prefix` + name.
-    private mutating func walk(_ descriptor: Int32, prefix: String, skipping: Set<String> = []) {
-        guard let directory = fdopendir(descriptor) else {
-            close(descriptor)
-            return
-        }
-        defer { closedir(directory) }
-        let folder = dirfd(directory)
+    private mutating func walk(_ descriptor: Int32, prefix: String, skipping: Set<String> = [], reader: inout FolderReader) {
+        defer { close(descriptor) }
+        guard let entries = reader.entries(of: descriptor) else { return }
         var info = stat()
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." || (!skipping.isEmpty && skipping.contains(name)) { continue }
-            // The entry's type comes with the listing: only files are stamped.
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_REG) || type == Int32(DT_UNKNOWN) {
-                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : type
-                if type == Int32(DT_REG) { stamps[prefix + name] = FileStamp(info) }
+        for entry in entries where skipping.isEmpty || !skipping.contains(entry.name) {
+            // The entry's kind comes with the listing: only files (and unknown kinds) are stamped.
+            var kind = entry.kind
+            if kind == .file || kind == .unknown {
+                guard fstatat(descriptor, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                kind = mode == S_IFREG ? .file : mode == S_IFDIR ? .folder : .other
+                if kind == .file { stamps[prefix + entry.name] = FileStamp(info) }
             }
-            if type == Int32(DT_DIR) {
-                let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(child, prefix: prefix + name + "/") }
+            if kind == .folder {
+                let child = openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if child >= 0 { walk(child, prefix: prefix + entry.name + "/", reader: &reader) }
             }
         }
     }
