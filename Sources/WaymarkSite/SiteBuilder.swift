@@ -159,7 +159,16 @@ public struct SiteBuilder: Sendable {
         // Walked while the content loads: the cache verifies kept files in it, the writer finds
         // stale ones in it. Reports are `waymark report`'s, never a build's.
         let output = options.output
-        let inventory = BackgroundValue { OutputInventory(of: output, skipping: ["_reports"]) }
+        let listingFile = cacheFile.map { FolderListingFile(folder: PathText.parent(of: $0.path)) }
+        let settledBefore = FileStamp.now - Int64(options.settleSeconds * 1e9)
+        let inventory = BackgroundValue {
+            let recorded = listingFile?.load(output: output) ?? [:]
+            let walked = OutputInventory(of: output, skipping: ["_reports"], recorded: recorded, settledBefore: listingFile == nil ? nil : settledBefore)
+            // Saved here, off the build's path: the listings describe the folders as walked, and
+            // a folder the build then writes into has another stamp next time.
+            if let listingFile, walked.listings != recorded { try? listingFile.save(walked.listings, output: output) }
+            return walked
+        }
         var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }
         if let cache = previous, cache.output != options.output {
             (previous, status) = (nil, .otherOutput)

@@ -150,6 +150,24 @@ import WaymarkNative
         #expect(project.matchesCleanBuild())
     }
 
+    @Test func strayFilesInFoldersKnownFromTheLastWalkAreRemoved() throws {
+        let project = try IncrementalProject()
+        try project.build()
+        IncrementalProject.settle()
+        // This walk lists the settled output and records it; the next trusts what still holds.
+        try project.build()
+        #expect(!FolderListingFile(folder: project.cacheFolder).load(output: project.root + "/site").isEmpty)
+        IncrementalProject.settle()
+        try project.write("site/hollowcreek/trails/foxglove-wood-family-trail/bluebell-glade/stray.html", "not built")
+        try project.write("site/hollowcreek/trails/foxglove-wood-family-trail/bluebell-glade/extra/stray.html", "not built")
+        let page = "\(project.root)/site/hollowcreek/trails/foxglove-wood-family-trail/badger-bank/index.html"
+        let original = try #require(FileManager.default.contents(atPath: page))
+        try Data(original.map { $0 == UInt8(ascii: "e") ? UInt8(ascii: "E") : $0 }).write(to: URL(fileURLWithPath: page))
+        let result = try project.build()
+        #expect(result.cache.pagesRendered == 1)
+        #expect(project.matchesCleanBuild())
+    }
+
     @Test func theCacheLivesOutsideTheOutputFolder() throws {
         let project = try IncrementalProject()
         try project.build()

@@ -6,21 +6,30 @@ import WaymarkNative
 /// One walk serves both uses a rebuild has for the old output: the build cache verifies a kept
 /// file by its stamp here instead of a `stat` of its full path, and the writer finds the files a
 /// build no longer produces here instead of walking the folders again. Each entry is stamped
-/// with `fstatat` relative to its open folder, which skips the path lookup that made 80,000
-/// `stat` calls a sixth of a rebuild's CPU.
+/// with `fstatat` relative to an open folder, which skips most of the path lookup that made 80,000
+/// `stat` calls a sixth of a rebuild's CPU; a folder whose recorded listing still holds
+/// (`FolderListing`) is not listed again.
 struct OutputInventory: Sendable {
     /// Stamps by path relative to the output folder.
     private(set) var stamps: [String: FileStamp] = [:]
+    /// What each folder holds, for the next walk (by path relative to the output folder, "" for
+    /// itself): the folders listed now that had settled, and the recorded listings that held.
+    private(set) var listings: [String: FolderListing] = [:]
+    /// How many folders were listed (the others were known from their recorded listing).
+    private(set) var foldersListed = 0
 
     init() {}
 
     /// Walks `root`, leaving out the folders named in `skipping` at its top (a missing folder is
-    /// an empty inventory).
-    init(of root: String, skipping: Set<String> = []) {
+    /// an empty inventory). A folder with a listing in `recorded` whose stamp still holds is not
+    /// listed; a folder listed now is recorded in `listings` only if it changed before
+    /// `settledBefore` (ns since 1970; nil records none), as `FileStamp.changed(before:)` explains.
+    init(of root: String, skipping: Set<String> = [], recorded: [String: FolderListing] = [:], settledBefore: Int64? = nil) {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        var reader = FolderReader()
-        walk(descriptor, prefix: "", skipping: skipping, reader: &reader)
+        defer { close(descriptor) }
+        var walk = Walk(recorded: recorded, settledBefore: settledBefore)
+        self.walk(descriptor, "", prefix: "", skipping: skipping, &walk)
     }
 
     subscript(path: String) -> FileStamp? { stamps[path] }
@@ -31,24 +40,60 @@ struct OutputInventory: Sendable {
         return stamps.keys.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.utf8.count)) : nil }
     }
 
-    /// Adds the files below the open folder `descriptor` (which it closes), named `prefix` + name.
-    private mutating func walk(_ descriptor: Int32, prefix: String, skipping: Set<String> = [], reader: inout FolderReader) {
-        defer { close(descriptor) }
-        guard let entries = reader.entries(of: descriptor) else { return }
+    private struct Walk {
+        var reader = FolderReader()
+        let recorded: [String: FolderListing]
+        let settledBefore: Int64?
+    }
+
+    /// Adds the files below the folder `path` (relative to the open folder `base`; "" for `base`
+    /// itself), named `prefix` + name. The folder is stamped before it is listed, so a change
+    /// made while it is listed shows in its stamp next time.
+    private mutating func walk(_ base: Int32, _ path: String, prefix: String, skipping: Set<String>, _ walk: inout Walk) {
         var info = stat()
-        for entry in entries where skipping.isEmpty || !skipping.contains(entry.name) {
+        let stamped = path.isEmpty ? fstat(base, &info) : fstatat(base, path, &info, AT_SYMLINK_NOFOLLOW)
+        guard stamped == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        let stamp = FileStamp(info)
+        func inside(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
+
+        if let listing = walk.recorded[prefix], listing.stamp == stamp {
+            listings[prefix] = listing
+            for name in listing.files where skipping.isEmpty || !skipping.contains(name) {
+                if fstatat(base, inside(name), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    stamps[prefix + name] = FileStamp(info)
+                }
+            }
+            for name in listing.folders where skipping.isEmpty || !skipping.contains(name) {
+                self.walk(base, inside(name), prefix: prefix + name + "/", skipping: [], &walk)
+            }
+            return
+        }
+
+        let folder = path.isEmpty ? base : openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard folder >= 0 else { return }
+        defer { if folder != base { close(folder) } }
+        guard let entries = walk.reader.entries(of: folder) else { return }
+        foldersListed += 1
+        var files: [String] = [], folders: [String] = []
+        for entry in entries {
             // The entry's kind comes with the listing: only files (and unknown kinds) are stamped.
             var kind = entry.kind
             if kind == .file || kind == .unknown {
-                guard fstatat(descriptor, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                guard fstatat(folder, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let mode = info.st_mode & S_IFMT
                 kind = mode == S_IFREG ? .file : mode == S_IFDIR ? .folder : .other
-                if kind == .file { stamps[prefix + entry.name] = FileStamp(info) }
             }
-            if kind == .folder {
-                let child = openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walk(child, prefix: prefix + entry.name + "/", reader: &reader) }
+            let skipped = !skipping.isEmpty && skipping.contains(entry.name)
+            if kind == .file {
+                files.append(entry.name)
+                if !skipped { stamps[prefix + entry.name] = FileStamp(info) }
+            } else if kind == .folder {
+                folders.append(entry.name)
+                if !skipped { self.walk(folder, entry.name, prefix: prefix + entry.name + "/", skipping: [], &walk) }
             }
+        }
+        if let settledBefore = walk.settledBefore, stamp.changed(before: settledBefore) {
+            listings[prefix] = FolderListing(stamp: stamp, files: files, folders: folders)
         }
     }
 }
