@@ -32,6 +32,9 @@ import WaymarkCore
         #expect(second.foldersListed == 0)
         #expect(second.stamps == first.stamps)
         #expect(second.listings == first.listings)
+        #expect(first.listingsChanged && !second.listingsChanged)
+        let under = second.files(under: ["trails", "t", "gone"]).mapValues { $0.sorted() }
+        #expect(under == ["trails": ["index.html", "ridge/index.html"], "t": ["ABC123/index.html"], "gone": []])
     }
 
     @Test func whatChangedSinceIsFoundAsAFullWalkFindsIt() throws {

@@ -17,6 +17,8 @@ struct OutputInventory: Sendable {
     private(set) var listings: [String: FolderListing] = [:]
     /// How many folders were listed (the others were known from their recorded listing).
     private(set) var foldersListed = 0
+    /// Whether `listings` differs from the recorded listings the walk started from.
+    private(set) var listingsChanged = false
 
     init() {}
 
@@ -29,15 +31,27 @@ struct OutputInventory: Sendable {
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         var walk = Walk(recorded: recorded, settledBefore: settledBefore)
+        stamps.reserveCapacity(recorded.values.reduce(0) { $0 + $1.files.count })
         self.walk(descriptor, "", prefix: "", skipping: skipping, &walk)
+        // Each listing is a recorded one that still held or a new one (which differs from any
+        // recorded for the folder, or it would not have been listed): counting tells.
+        listingsChanged = listingsChanged || listings.count != recorded.count
     }
 
     subscript(path: String) -> FileStamp? { stamps[path] }
 
-    /// The files below `folder` (relative to the output folder), as paths relative to it.
-    func files(under folder: String) -> [String] {
-        let prefix = folder + "/"
-        return stamps.keys.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.utf8.count)) : nil }
+    /// The files below each of `folders` (relative to the output folder), as paths relative to
+    /// that folder: one pass over the inventory, comparing bytes, not characters.
+    func files(under folders: [String]) -> [String: [String]] {
+        let prefixes = folders.map { Array(($0 + "/").utf8) }
+        var found = Dictionary(uniqueKeysWithValues: folders.map { ($0, [String]()) })
+        for path in stamps.keys {
+            let bytes = path.utf8
+            for (folder, prefix) in zip(folders, prefixes) where bytes.count > prefix.count && bytes.starts(with: prefix) {
+                found[folder]!.append(String(decoding: bytes.dropFirst(prefix.count), as: UTF8.self))
+            }
+        }
+        return found
     }
 
     private struct Walk {
@@ -94,6 +108,7 @@ struct OutputInventory: Sendable {
         }
         if let settledBefore = walk.settledBefore, stamp.changed(before: settledBefore) {
             listings[prefix] = FolderListing(stamp: stamp, files: files, folders: folders)
+            listingsChanged = true
         }
     }
 }

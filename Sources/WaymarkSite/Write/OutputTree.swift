@@ -30,5 +30,9 @@ public struct OutputTree: Sendable, Equatable {
     func contains(_ path: String) -> Bool { files[path] != nil || kept.contains(path) }
 
     /// How many files the tree produces, rendered or kept.
-    public var count: Int { files.count + kept.subtracting(files.keys).count }
+    public var count: Int { files.count + keptOnly }
+
+    /// How many kept files were not rendered again as well (counted over the rendered ones,
+    /// which after a small edit are few, rather than over every kept one).
+    var keptOnly: Int { kept.count - files.keys.count(where: kept.contains) }
 }

@@ -55,7 +55,7 @@ public struct OutputWriter: Sendable {
         }
         let existing: [String: [String]]
         if let inventory {
-            existing = Dictionary(uniqueKeysWithValues: folders.map { ($0, inventory.files(under: $0)) })
+            existing = inventory.files(under: folders)
         } else {
             // Walking the existing folders is most of a rebuild's write: walk them all at once.
             let walked = Parallel.map(folders) { Array(OutputInventory(of: "\(root)/\($0)").stamps.keys) }
@@ -80,7 +80,7 @@ public struct OutputWriter: Sendable {
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
                         try stage(bytes, at: "\(path)/\(relative)", into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                     }
-                    outcome.statistics.unchanged += tree.kept.subtracting(tree.files.keys).count
+                    outcome.statistics.unchanged += tree.keptOnly
                     stale += (existing[path] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
                 }
             }
