@@ -16,9 +16,11 @@ public enum TokenReconciler {
     public static func reconcile(_ sites: [Site]) -> Outcome {
         var outcome = Outcome()
         var firstUse: [Token: IssuedToken] = [:]
-        var issuedBy: [Token: (site: SiteID, ledger: String, record: TokenLedger.Record)] = [:]
-        for site in sites {
-            for (token, record) in site.ledger.records { issuedBy[token] = issuedBy[token] ?? (site.id, ledgerPath(site), record) }
+        // Which site's ledger issued each token: with a single site, always that one.
+        var issuedBy: [Token: (site: SiteID, ledger: String)] = [:]
+        for site in sites where sites.count > 1 {
+            let ledger = ledgerPath(site)
+            for token in site.ledger.records.keys where issuedBy[token] == nil { issuedBy[token] = (site.id, ledger) }
         }
         for site in sites {
             var ledger = site.ledger
@@ -77,6 +79,8 @@ public enum TokenReconciler {
     static func ledgerPath(_ site: Site) -> String { "\(site.folder)/\(TokenLedger.fileName)" }
 
     static func relativeSource(_ path: String, in site: Site) -> String {
-        path.hasPrefix(site.folder + "/") ? String(path.dropFirst(site.folder.count + 1)) : path
+        // Bytes, not characters: twenty thousand paths a build.
+        let prefix = site.folder.utf8.count + 1
+        return path.hasPrefix(site.folder + "/") ? String(decoding: path.utf8.dropFirst(prefix), as: UTF8.self) : path
     }
 }
