@@ -28,13 +28,15 @@ final class PageEmitter {
         standIn = MarkdownRenderer(input: input, placeholders: true)
     }
 
-    /// Renders (or keeps) a unit: a trail with its stops, a pet, a page. `inputs` names every
-    /// source file the unit's pages are made from; with their stamps and the site digest, it keys
-    /// the unit. When the key equals the previous build's and each recorded page is still in
-    /// place, the pages are kept as recorded: no context is built or fingerprinted. Otherwise
-    /// `render` adds them one by one, each kept or rendered on its own fingerprint.
-    func unit(_ id: String, inputs: [String], render: () -> Void) {
-        guard let reuse = input.reuse, let siteDigest, let key = Self.key(siteDigest, id, inputs, today: input.today, stamps: reuse.sources) else {
+    /// Renders (or keeps) a unit: a trail with its stops, a pet, a page, a slice of redirect
+    /// pages. `inputs` names every source file the unit's pages are made from, `values` anything
+    /// else they show; with the files' stamps and the site digest, they key the unit. When the
+    /// key equals the previous build's and each recorded page is still in place, the pages are
+    /// kept as recorded: no context is built or fingerprinted. Otherwise `render` adds them one
+    /// by one, each kept or rendered on its own fingerprint.
+    func unit(_ id: String, inputs: [String], values: [String] = [], render: () -> Void) {
+        guard let reuse = input.reuse, let siteDigest,
+              let key = Self.key(siteDigest, id, inputs, values, today: input.today, stamps: reuse.sources) else {
             return render()
         }
         let site = input.config.id.rawValue
@@ -50,7 +52,7 @@ final class PageEmitter {
     }
 
     /// The unit key: nil when a source has no settled stamp (then only page fingerprints decide).
-    private static func key(_ siteDigest: String, _ id: String, _ inputs: [String], today: CalendarDate, stamps: SourceStamps) -> String? {
+    private static func key(_ siteDigest: String, _ id: String, _ inputs: [String], _ values: [String], today: CalendarDate, stamps: SourceStamps) -> String? {
         var key = Fingerprint()
         key.add(siteDigest)
         key.add(id)
@@ -61,6 +63,8 @@ final class PageEmitter {
             key.add(file)
             key.add(stamp.text)
         }
+        key.add(String(values.count))
+        for value in values { key.add(value) }
         return key.hex()
     }
 

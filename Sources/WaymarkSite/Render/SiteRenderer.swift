@@ -124,9 +124,14 @@ public struct SiteRenderer {
                 }
             }
         case let .tokens(tokens):
-            for folder in input.tokenFolders {
-                for token in tokens {
-                    emitter.page("redirect", file("/\(folder)/\(token.token)/")) { redirectContext(for: token, fingerprinting: $0.placeholders) }
+            // A redirect page shows its token, title and target, and what the site digest
+            // covers: a slice whose tokens kept all three is kept whole, with no context built.
+            let values = tokens.flatMap { [$0.token.rawValue, $0.title, $0.path] }
+            emitter.unit("tokens \(tokens.first.map(\.token.rawValue) ?? "")", inputs: [], values: values) {
+                for folder in input.tokenFolders {
+                    for token in tokens {
+                        emitter.page("redirect", file("/\(folder)/\(token.token)/")) { redirectContext(for: token, fingerprinting: $0.placeholders) }
+                    }
                 }
             }
         }

@@ -54,6 +54,21 @@ struct OutputInventory: Sendable {
         return found
     }
 
+    /// Adds the files of a folder known from its recorded listing, and walks its folders.
+    private mutating func keep(_ listing: FolderListing, in base: Int32, _ path: String, prefix: String, skipping: Set<String>, _ walk: inout Walk) {
+        func inside(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
+        listings[prefix] = listing
+        var info = stat()
+        for name in listing.files where skipping.isEmpty || !skipping.contains(name) {
+            if fstatat(base, inside(name), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                stamps[prefix + name] = FileStamp(info)
+            }
+        }
+        for name in listing.folders where skipping.isEmpty || !skipping.contains(name) {
+            self.walk(base, inside(name), prefix: prefix + name + "/", skipping: [], &walk)
+        }
+    }
+
     private struct Walk {
         var reader = FolderReader()
         let recorded: [String: FolderListing]
@@ -68,19 +83,20 @@ struct OutputInventory: Sendable {
         let stamped = path.isEmpty ? fstat(base, &info) : fstatat(base, path, &info, AT_SYMLINK_NOFOLLOW)
         guard stamped == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
         let stamp = FileStamp(info)
-        func inside(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
-
         if let listing = walk.recorded[prefix], listing.stamp == stamp {
-            listings[prefix] = listing
-            for name in listing.files where skipping.isEmpty || !skipping.contains(name) {
-                if fstatat(base, inside(name), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                    stamps[prefix + name] = FileStamp(info)
+            // A folder of many entries is opened, so that each entry is looked up in it rather
+            // than along the whole path from `base` (if it is still the folder just stamped).
+            if !path.isEmpty, listing.files.count + listing.folders.count > 2 {
+                let opened = openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if opened >= 0 {
+                    defer { close(opened) }
+                    if fstat(opened, &info) == 0, FileStamp(info) == stamp {
+                        return keep(listing, in: opened, "", prefix: prefix, skipping: skipping, &walk)
+                    }
                 }
+            } else {
+                return keep(listing, in: base, path, prefix: prefix, skipping: skipping, &walk)
             }
-            for name in listing.folders where skipping.isEmpty || !skipping.contains(name) {
-                self.walk(base, inside(name), prefix: prefix + name + "/", skipping: [], &walk)
-            }
-            return
         }
 
         let folder = path.isEmpty ? base : openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
