@@ -24,9 +24,12 @@ public struct FolderReader {
         case file, folder, other, unknown
     }
 
-    private var buffer = [UInt8](repeating: 0, count: 32 * 1024)
+    private var buffer: [UInt8]
 
-    public init() {}
+    /// `bufferSize`: bytes read per system call; a bigger folder takes more calls.
+    public init(bufferSize: Int = 32 * 1024) {
+        buffer = [UInt8](repeating: 0, count: max(bufferSize, 1024))
+    }
 
     /// The entries of the open folder `descriptor` (which stays open), in the file system's
     /// order; nil when it cannot be read.

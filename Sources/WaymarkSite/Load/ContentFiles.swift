@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkNative
 
 /// File access for loading, as closures so tests can load from memory instead of disk.
 public struct ContentFiles: Sendable {
@@ -15,13 +16,24 @@ public struct ContentFiles: Sendable {
 
     /// The real file system.
     public static let disk = ContentFiles(
-        list: { try? FileManager.default.contentsOfDirectory(atPath: $0).sorted() },
+        list: { path in ContentFiles.listFolder(path) },
         read: { path in try ContentFiles.readFile(path) },
         isDirectory: { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            // Following links, as FileManager's `fileExists(atPath:isDirectory:)` does.
+            var info = stat()
+            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         }
     )
+
+    /// A folder's entries, sorted, read with `getdents64` (see `FolderReader`) rather than
+    /// through FileManager: a rebuild lists every trail folder twice.
+    static func listFolder(_ path: String) -> [String]? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var reader = FolderReader(bufferSize: 8 * 1024)
+        return reader.entries(of: descriptor)?.map(\.name).sorted()
+    }
 
     /// Files held in memory, keyed by path; folders are implied by the paths.
     public static func memory(_ files: [String: String]) -> ContentFiles {
