@@ -30,7 +30,9 @@ public struct SiteRenderer {
 
     func render() throws(DiagnosticsError) -> Output {
         var output = Output()
-        (output.qr, output.records) = try QRCodeFiles(input: input).render()
+        // Parts of the render phase, for --verbose: which of them run on one core shows here.
+        let clock = BuildClock(report: input.report), site = input.config.id
+        (output.qr, output.records) = try clock.phase("  \(site): qr codes") { () throws(DiagnosticsError) in try QRCodeFiles(input: input).render() }
         let css = input.templates.render("style.css", ["theme": ["primary": input.config.theme.primary, "accent": input.config.theme.accent]])
         let cssPath = "assets/style.\(SHA256.hex(Array(css.utf8)).prefix(10)).css"
         output.site.add(cssPath, css)
@@ -45,34 +47,40 @@ public struct SiteRenderer {
         let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
             + input.site.pages.map(Unit.page) + Parallel.slices(input.issuedTokens, size: 256).map(Unit.tokens)
         let progress = ProgressCounter(total: units.count, report: input.report)
-        let rendered = Parallel.map(units) { unit in
-            defer { progress.tick() }
-            let emitter = PageEmitter(input: input, siteContext: siteContext, siteDigest: siteDigest)
-            render(unit, into: emitter)
-            return emitter
+        let rendered = clock.phase("  \(site): pages") {
+            Parallel.map(units) { unit in
+                defer { progress.tick() }
+                let emitter = PageEmitter(input: input, siteContext: siteContext, siteDigest: siteDigest)
+                render(unit, into: emitter)
+                return emitter
+            }
         }
         var links: [ContentLink] = [], freshLinks: [ContentLink] = []
-        // Merged on one core: each table grows once, not a dozen times.
-        output.records.reserveCapacity(for: rendered.map(\.records))
-        output.site.reserveCapacity(
-            files: rendered.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
-            kept: rendered.reduce(0) { $0 + $1.files.kept.count }
-        )
-        for emitter in rendered {
-            for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
-            for path in emitter.files.kept { output.site.keep(path) }
-            for (path, bytes) in emitter.media.files { output.site.add(path, bytes: bytes) }
-            output.diagnostics += emitter.markdown.diagnostics
-            output.records.merge(emitter.records)
-            links += emitter.links
-            freshLinks += emitter.freshLinks
+        clock.phase("  \(site): merge") {
+            // Merged on one core: each table grows once, not a dozen times.
+            output.records.reserveCapacity(for: rendered.map(\.records))
+            output.site.reserveCapacity(
+                files: rendered.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
+                kept: rendered.reduce(0) { $0 + $1.files.kept.count }
+            )
+            for emitter in rendered {
+                for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
+                for path in emitter.files.kept { output.site.keep(path) }
+                for (path, bytes) in emitter.media.files { output.site.add(path, bytes: bytes) }
+                output.diagnostics += emitter.markdown.diagnostics
+                output.records.merge(emitter.records)
+                links += emitter.links
+                freshLinks += emitter.freshLinks
+            }
         }
         ServerRules(input: input).add(to: &output)
-        let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
-        output.records.targets = input.reuse == nil ? nil : check.targetsDigest()
-        let targetsUnchanged = output.records.targets != nil && output.records.targets == input.reuse?.previous?.targets
-        output.diagnostics += check.diagnostics(for: targetsUnchanged ? freshLinks : links)
-        output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue, skippingKept: targetsUnchanged)
+        clock.phase("  \(site): link check") {
+            let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
+            output.records.targets = input.reuse == nil ? nil : check.targetsDigest()
+            let targetsUnchanged = output.records.targets != nil && output.records.targets == input.reuse?.previous?.targets
+            output.diagnostics += check.diagnostics(for: targetsUnchanged ? freshLinks : links)
+            output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue, skippingKept: targetsUnchanged)
+        }
         output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
     }

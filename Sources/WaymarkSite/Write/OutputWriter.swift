@@ -49,6 +49,7 @@ public struct OutputWriter: Sendable {
         /// Single files staged (relative to `root`), stamped once renamed into place.
         var stagedFiles: [String] = []
         var stale: [String] = []
+        var freshTrees: [(path: String, job: FreshFolderWriter.Job)] = []
         let sorted = entries.sorted(by: { $0.key < $1.key })
         let folders = sorted.compactMap { path, entry -> String? in
             if case .tree = entry { return path } else { return nil }
@@ -68,21 +69,28 @@ public struct OutputWriter: Sendable {
                     try stage(bytes, at: path, into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
-                    try Self.checkNoFileIsAFolder(tree, in: folder)
                     if !Self.exists(folder), tree.kept.isEmpty {
                         // Nothing to keep or compare: build the folder aside, move it in at once.
-                        let (fresh, stamps) = try writeFresh(tree, beside: folder)
+                        let fresh = PathText.join(PathText.parent(of: folder), ".\(PathText.name(of: folder)).waymark-new")
+                        Self.remove(fresh)
                         staged.append((fresh, folder))
-                        for (relative, stamp) in stamps { outcome.stamps["\(path)/\(relative)"] = stamp }
+                        try Self.makeFolders(fresh)
+                        freshTrees.append((path, FreshFolderWriter.Job(tree: tree, folder: fresh, target: folder)))
                         outcome.statistics.written += tree.files.count
                         continue
                     }
+                    try Self.checkNoFileIsAFolder(tree, in: folder)
                     for (relative, bytes) in tree.files.sorted(by: { $0.key < $1.key }) {
                         try stage(bytes, at: "\(path)/\(relative)", into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                     }
                     outcome.statistics.unchanged += tree.keptOnly
                     stale += (existing[path] ?? []).filter { !tree.contains($0) }.map { "\(folder)/\($0)" }
                 }
+            }
+            // All new folders at once, so one folder's files are written beside another's.
+            let stamps = try FreshFolderWriter.write(freshTrees.map(\.job))
+            for ((path, _), files) in zip(freshTrees, stamps) {
+                for (relative, stamp) in files { outcome.stamps["\(path)/\(relative)"] = stamp }
             }
         } catch {
             for file in staged { Self.remove(file.temporary) }
@@ -132,70 +140,6 @@ extension OutputWriter {
             }
         }
     }
-}
-
-private extension OutputWriter {
-    /// Writes a whole tree into a hidden folder beside `folder`; returns its path and the stamp of
-    /// each file (moving the folder leaves its files' stamps as they are).
-    func writeFresh(_ tree: OutputTree, beside folder: String) throws -> (path: String, stamps: [(String, FileStamp)]) {
-        let fresh = PathText.join(PathText.parent(of: folder), ".\(PathText.name(of: folder)).waymark-new")
-        Self.remove(fresh)
-        do {
-            try Self.makeFolders(fresh)
-            // Creating inodes is most of a first build's system time: folders a level at a time
-            // (parents before children), then the files, each step on every core.
-            for level in Self.folderLevels(of: tree) {
-                _ = try Self.inParallel(level) { folder in
-                    guard mkdir("\(fresh)/\(folder)", 0o755) == 0 else { throw OutputError.system("cannot create folder \(fresh)/\(folder)", errno) }
-                }
-            }
-            let stamps = try Self.inParallel(Array(tree.files)) { relative, bytes in (relative, try Self.write(bytes, to: "\(fresh)/\(relative)")) }
-            return (fresh, stamps)
-        } catch {
-            Self.remove(fresh)
-            throw error
-        }
-    }
-
-    /// Every folder below a tree's root that holds one of its files, at any depth.
-    static func folders(of tree: OutputTree) -> Set<Substring> {
-        var folders = Set<Substring>()
-        for path in tree.files.keys {
-            var rest = path[...]
-            while let slash = rest.lastIndex(of: "/") {
-                rest = rest[..<slash]
-                guard folders.insert(rest).inserted else { break }
-            }
-        }
-        return folders
-    }
-
-    /// The folders below a tree's root that its files need, grouped by depth, shallowest first.
-    static func folderLevels(of tree: OutputTree) -> [[String]] {
-        let folders = Self.folders(of: tree)
-        let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
-        return byDepth.keys.sorted().map { byDepth[$0]!.map(String.init).sorted() }
-    }
-
-    /// Runs `body` over `items` on every core and returns the results in item order; the first
-    /// error (in item order) is thrown.
-    static func inParallel<Item, Value>(_ items: [Item], _ body: (Item) throws -> Value) throws -> [Value] {
-        let slices = Parallel.slices(items, size: max(64, items.count / 32))
-        let results = Parallel.map(slices) { slice -> Result<[Value], Error> in
-            Result { try slice.map(body) }
-        }
-        return try results.flatMap { try $0.get() }
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
-
-    /// Removes a file or a whole folder; used only on this writer's own temporary paths.
-    static func remove(_ path: String) {
-        if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
-    }
 
     /// Writes a new file and returns its stamp, taken from the open file.
     @discardableResult
@@ -212,6 +156,31 @@ private extension OutputWriter {
             unlink(path)
             throw error
         }
+    }
+}
+
+private extension OutputWriter {
+    /// Every folder below a tree's root that holds one of its files, at any depth.
+    static func folders(of tree: OutputTree) -> Set<Substring> {
+        var folders = Set<Substring>()
+        for path in tree.files.keys {
+            var rest = path[...]
+            while let slash = rest.lastIndex(of: "/") {
+                rest = rest[..<slash]
+                guard folders.insert(rest).inserted else { break }
+            }
+        }
+        return folders
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Removes a file or a whole folder; used only on this writer's own temporary paths.
+    static func remove(_ path: String) {
+        if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Writes `bytes` beside `relative` (a path below `root`) unless the file already holds them.

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import WaymarkSite
+
+/// New folders are written a folder per task on every core: every file lands with its bytes and
+/// its stamp, whatever the order the tasks ran in, and a clash is refused before anything is written.
+@Suite struct FreshFolderWriterTests {
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "waymark-fresh-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Everything below `root`, as "path: content" for files and "path/" for folders, sorted.
+    func listing(_ root: String) throws -> [String] {
+        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: root) as [String]?)
+        return try paths.sorted().map { path in
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &isFolder)
+            return isFolder.boolValue ? path + "/" : "\(path): " + (try String(contentsOfFile: "\(root)/\(path)", encoding: .utf8))
+        }
+    }
+
+    @Test func writesSeveralTreesWithEveryFileStamped() throws {
+        let root = try folder()
+        // One wide folder (as the QR codes) and one deep tree (as the pages), written together.
+        var codes = OutputTree()
+        for number in 0..<300 { codes.add("code-\(number).svg", "svg \(number)") }
+        var pages = OutputTree()
+        pages.add("index.html", "home")
+        for trail in 0..<20 {
+            pages.add("trails/t\(trail)/index.html", "trail \(trail)")
+            for stop in 0..<5 { pages.add("trails/t\(trail)/s\(stop)/index.html", "stop \(trail).\(stop)") }
+        }
+        for job in ["codes", "pages"] { try FileManager.default.createDirectory(atPath: "\(root)/\(job)", withIntermediateDirectories: false) }
+        let stamps = try FreshFolderWriter.write([
+            .init(tree: codes, folder: "\(root)/codes", target: "\(root)/qr"),
+            .init(tree: pages, folder: "\(root)/pages", target: "\(root)/site"),
+        ])
+
+        for (name, tree) in [("codes", codes), ("pages", pages)] {
+            for (path, bytes) in tree.files {
+                #expect(try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(name)/\(path)")) == Data(bytes))
+            }
+        }
+        #expect(Set(stamps[0].map(\.0)) == Set(codes.files.keys))
+        #expect(Set(stamps[1].map(\.0)) == Set(pages.files.keys))
+        for (relative, stamp) in stamps[1] {
+            #expect(FileStamp(path: "\(root)/pages/\(relative)") == stamp, "\(relative) is stamped as written")
+        }
+        #expect(try listing("\(root)/pages").filter { $0.hasSuffix("/") }.count == 1 + 20 + 100, "trails/, each trail, each stop")
+    }
+
+    @Test func aPathThatIsBothAFileAndAFolderIsRefusedAndNothingIsWritten() throws {
+        let root = try folder()
+        var tree = OutputTree()
+        tree.add("index.html", "home")
+        tree.add("trails/a", "a file")
+        tree.add("trails/a/index.html", "a page below it")
+        #expect {
+            try OutputWriter(root: root).replace(["acme": .tree(tree)])
+        } throws: { error in
+            "\(error)" == "\(root)/acme/trails/a would be both a file and a folder"
+        }
+        #expect(try listing(root) == [], "not even the staging folder is left")
+    }
+
+    @Test func aFailedWriteLeavesNoNewFolderBehind() throws {
+        let root = try folder()
+        let writer = OutputWriter(root: root)
+        try writer.replace(["acme": .tree(tree(["index.html": "published"]))])
+        // A file where the fresh tree's parent folder must be: staging the new tree fails.
+        try "in the way".write(toFile: "\(root)/_print", atomically: true, encoding: .utf8)
+        var codes = OutputTree()
+        codes.add("A.svg", "a")
+        #expect(throws: OutputError.self) {
+            try writer.replace(["acme": .tree(tree(["index.html": "new"])), "_print/acme/qr": .tree(codes)])
+        }
+        #expect(try listing(root) == ["_print: in the way", "acme/", "acme/index.html: published"])
+    }
+
+    func tree(_ files: [String: String]) -> OutputTree {
+        var tree = OutputTree()
+        for (path, text) in files { tree.add(path, text) }
+        return tree
+    }
+}
