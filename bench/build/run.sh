@@ -14,7 +14,18 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 20000)
 work="$(mktemp -d)"
 out="$(mktemp -d "${OUT:-$work}/out.XXXXXX")"
-trap 'rm -rf "$work" "$out"' EXIT
+# For up to 6 minutes after a mass deletion (ext4: RECENTCY_MIN 60 s + RECENTCY_DIRTY 300 s),
+# ext4 skips the freed inodes when it creates new ones, and both tools slow down, Waymark more
+# (118k inodes to Hugo's 79k). A run's own clean-up is the mass deletion: the next run waits it out.
+settled="${XDG_CACHE_HOME:-$HOME/.cache}/waymark-bench/last-cleanup"
+if [ -f "$settled" ]; then
+    wait_s=$(( $(cat "$settled") + 360 - $(date +%s) ))
+    if [ "$wait_s" -gt 0 ]; then
+        echo "waiting ${wait_s} s: the last run deleted its outputs, and ext4 creates inodes slowly for a while after" >&2
+        sleep "$wait_s"
+    fi
+fi
+trap 'rm -rf "$work" "$out"; mkdir -p "$(dirname "$settled")"; date +%s > "$settled"' EXIT
 
 swift build -c release --package-path "$repo" --product waymark >&2
 waymark="$repo/.build/release/waymark"
@@ -32,7 +43,7 @@ for size in "${sizes[@]}"; do
     # Every run writes into a fresh folder, and no output is deleted before the end: for minutes
     # after an rm -rf, ext4 skips the just-freed inodes while their table blocks are dirty, which
     # made inode creation (and so both tools, Waymark more: it creates 118k inodes to Hugo's 79k)
-    # several times slower and the ratio noise. Leave a few minutes between two runs of this script.
+    # several times slower and the ratio noise (see the wait at the top).
     : > "$work/waymark.txt"; : > "$work/hugo.txt"
     for ((i = 1; i <= runs; i++)); do
         rm -rf "$work/w$size/.waymark-cache" "$work/w$size/content/bench/tokens.yml"
