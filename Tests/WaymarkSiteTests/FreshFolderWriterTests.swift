@@ -58,11 +58,11 @@ import Testing
         tree.add("trails/a", "a file")
         tree.add("trails/a/index.html", "a page below it")
         #expect {
-            try OutputWriter(root: root).replace(["acme": .tree(tree)])
+            try OutputWriter(root: root).replace(["_print/acme/qr": .tree(tree)])
         } throws: { error in
-            "\(error)" == "\(root)/acme/trails/a would be both a file and a folder"
+            "\(error)" == "\(root)/_print/acme/qr/trails/a would be both a file and a folder"
         }
-        #expect(try listing(root) == [], "not even the staging folder is left")
+        #expect(try listing(root) == [], "neither the staging folder nor the folders made for it are left")
     }
 
     @Test func aFailedWriteLeavesNoNewFolderBehind() throws {

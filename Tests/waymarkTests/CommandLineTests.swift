@@ -27,6 +27,16 @@ import WaymarkTestSupport
         #expect(!FileManager.default.fileExists(atPath: "\(project)/site"), "nothing is written on error")
     }
 
+    @Test func anOutputThatCannotBeWrittenIsNamedWithTheSystemsReason() throws {
+        let project = try WaymarkBinary.exampleProject()
+        // A file where the output's parent folder should be (root may write anywhere else).
+        try "not a folder".write(toFile: "\(project)/blocker", atomically: true, encoding: .utf8)
+        let run = try WaymarkBinary.run(["build", "--root", project, "--output", "\(project)/blocker/site"])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: cannot create folder \(project)/blocker/"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix(": Not a directory\n"), "\(run.stderr)")
+    }
+
     @Test func checkWritesNothingAndStrictFailsOnWarnings() throws {
         let project = try WaymarkBinary.exampleProject()
         let clean = try WaymarkBinary.run(["check", "--root", project])

@@ -93,7 +93,11 @@ public struct OutputWriter: Sendable {
                 for (relative, stamp) in files { outcome.stamps["\(path)/\(relative)"] = stamp }
             }
         } catch {
-            for file in staged { Self.remove(file.temporary) }
+            for file in staged {
+                Self.remove(file.temporary)
+                // The folders made to stage it in, unless something else is in them.
+                Self.removeEmptyFolders(above: file.temporary, stoppingAt: root)
+            }
             throw error
         }
         for file in staged {
@@ -115,8 +119,9 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// A failed file operation, with the path and the system's reason.
-public enum OutputError: Error, CustomStringConvertible {
+/// A failed file operation, with the path and the system's reason. A `LocalizedError`, so that
+/// `localizedDescription` (what the CLI prints for errors other than diagnostics) says the same.
+public enum OutputError: LocalizedError, CustomStringConvertible {
     case system(String, Int32)
     case conflict(String)
 
@@ -126,6 +131,8 @@ public enum OutputError: Error, CustomStringConvertible {
         case let .conflict(path): return "\(path) would be both a file and a folder"
         }
     }
+
+    public var errorDescription: String? { description }
 }
 
 extension OutputWriter {
