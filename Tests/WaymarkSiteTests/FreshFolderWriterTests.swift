@@ -5,11 +5,8 @@ import Testing
 /// New folders are written a folder per task on every core: every file lands with its bytes and
 /// its stamp, whatever the order the tasks ran in, and a clash is refused before anything is written.
 @Suite struct FreshFolderWriterTests {
-    func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "waymark-fresh-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func folder() throws -> String { try OutputFixtures.folder("waymark-fresh-") }
+    func tree(_ files: [String: String]) -> OutputTree { OutputFixtures.tree(files) }
 
     /// Everything below `root`, as "path: content" for files and "path/" for folders, sorted.
     func listing(_ root: String) throws -> [String] {
@@ -77,11 +74,5 @@ import Testing
             try writer.replace(["acme": .tree(tree(["index.html": "new"])), "_print/acme/qr": .tree(codes)])
         }
         #expect(try listing(root) == ["_print: in the way", "acme/", "acme/index.html: published"])
-    }
-
-    func tree(_ files: [String: String]) -> OutputTree {
-        var tree = OutputTree()
-        for (path, text) in files { tree.add(path, text) }
-        return tree
     }
 }

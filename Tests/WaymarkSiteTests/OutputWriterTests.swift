@@ -4,17 +4,8 @@ import Testing
 
 /// Output changes only where the build's bytes changed, and a failed write changes nothing.
 @Suite struct OutputWriterTests {
-    func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "waymark-writer-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    func tree(_ files: [String: String]) -> OutputTree {
-        var tree = OutputTree()
-        for (path, text) in files { tree.add(path, text) }
-        return tree
-    }
+    func folder() throws -> String { try OutputFixtures.folder() }
+    func tree(_ files: [String: String]) -> OutputTree { OutputFixtures.tree(files) }
 
     func modified(_ path: String) throws -> Date {
         try #require(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
