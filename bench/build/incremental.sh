@@ -43,8 +43,10 @@ for ((i = 1; i <= full_runs; i++)); do
     wall "$WAYMARK" build --root "$corpus" --output "$work/full-$i" --quiet >> "$work/full.txt"
 done
 output="$work/full-$full_runs"
-# One stop in the middle of a trail: its page is rendered again, nothing else.
-stop="$(find "$corpus/content" -path '*/trails/*' -name '[0-9]*.md' | sort | sed -n '1000p')"
+# One stop in the middle of a trail (and of the corpus, whatever its size): its page is rendered
+# again, nothing else.
+stop="$(find "$corpus/content" -path '*/trails/*' -name '[0-9]*.md' | sort | awk '{ s[NR] = $0 } END { if (NR) print s[int(NR / 2) + 1] }')"
+[ -n "$stop" ] || { echo "error: no stop files in $corpus/content" >&2; exit 1; }
 # Before each rebuild the last build's output is left 2.5 s, as a person looking at it before the
 # next edit would leave it: a build trusts what it finds by stamp only once that stamp is 2 s old
 # (FileStamp.changed(before:)), and re-checks anything newer. The edit itself is made right before
