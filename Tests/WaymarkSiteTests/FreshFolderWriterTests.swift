@@ -31,8 +31,8 @@ import Testing
         }
         for job in ["codes", "pages"] { try FileManager.default.createDirectory(atPath: "\(root)/\(job)", withIntermediateDirectories: false) }
         let stamps = try FreshFolderWriter.write([
-            .init(tree: codes, folder: "\(root)/codes", target: "\(root)/qr"),
-            .init(tree: pages, folder: "\(root)/pages", target: "\(root)/site"),
+            .init(tree: codes, folder: "\(root)/codes", path: "_print/qr", target: "\(root)/qr"),
+            .init(tree: pages, folder: "\(root)/pages", path: "acme", target: "\(root)/site"),
         ])
 
         for (name, tree) in [("codes", codes), ("pages", pages)] {
@@ -40,10 +40,12 @@ import Testing
                 #expect(try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(name)/\(path)")) == Data(bytes))
             }
         }
-        #expect(Set(stamps[0].map(\.0)) == Set(codes.files.keys))
-        #expect(Set(stamps[1].map(\.0)) == Set(pages.files.keys))
-        for (relative, stamp) in stamps[1] {
-            #expect(FileStamp(path: "\(root)/pages/\(relative)") == stamp, "\(relative) is stamped as written")
+        // Every file stamped once, keyed by its path below the output folder.
+        let expected = codes.files.keys.map { "_print/qr/\($0)" } + pages.files.keys.map { "acme/\($0)" }
+        #expect(stamps.map(\.0).sorted() == expected.sorted())
+        for (path, stamp) in stamps {
+            let written = path.hasPrefix("acme/") ? "\(root)/pages/" + path.dropFirst(5) : "\(root)/codes/" + path.dropFirst(10)
+            #expect(FileStamp(path: written) == stamp, "\(path) is stamped as written")
         }
         #expect(try listing("\(root)/pages").filter { $0.hasSuffix("/") }.count == 1 + 20 + 100, "trails/, each trail, each stop")
     }

@@ -11,20 +11,23 @@ import Foundation
 /// starts at once and the pages are written beside it.
 struct FreshFolderWriter {
     /// A tree to write into `folder`, which exists and is empty, and later becomes `target`
-    /// (which errors name).
+    /// (which errors name); `path` is where it lands below the output folder.
     struct Job {
         var tree: OutputTree
         var folder: String
+        var path: String
         var target: String
     }
 
-    /// Writes every job's files; returns, per job, each file's stamp by path relative to its tree.
-    /// On an error, what was written stays for the caller to remove, and the first error is thrown.
-    static func write(_ jobs: [Job]) throws -> [[(String, FileStamp)]] {
+    /// Writes every job's files; returns each file's stamp by its path below the output folder
+    /// (`path` of its job, then its path in the tree). On an error, what was written stays for
+    /// the caller to remove, and the first error is thrown.
+    static func write(_ jobs: [Job]) throws -> [(String, FileStamp)] {
+        guard !jobs.isEmpty else { return [] }
         // Each job's tasks are found on a core of their own, then numbered one after another.
         var tasks: [Task] = []
         var roots: [Int] = []
-        for found in Parallel.map(Array(jobs.enumerated()), { number, job in Result { try Self.tasks(for: job, numbered: number) } }) {
+        for found in Parallel.map(jobs, { job in Result { try Self.tasks(for: job) } }) {
             let offset = tasks.count
             roots.append(offset)
             for var task in try found.get() {
@@ -33,31 +36,26 @@ struct FreshFolderWriter {
             }
         }
         let queue = TaskQueue(tasks: tasks, ready: roots)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tasks.count))
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, tasks.count)
         let done = Parallel.map(Array(0..<workers)) { _ in queue.work() }
         if let failure = queue.failure { throw failure }
-        var stamps = [[(String, FileStamp)]](repeating: [], count: jobs.count)
-        for worker in done {
-            for (job, relative, stamp) in worker { stamps[job].append((relative, stamp)) }
-        }
-        return stamps
+        return done.flatMap { $0 }
     }
 
     /// One folder (its path on disk) and its direct entries: subfolder names and files (by name,
-    /// with their paths relative to the tree), and how many entries lie below it, to order by.
+    /// with their paths below the output folder), and how many entries lie below it, to order by.
     fileprivate struct Task {
-        var job: Int
         var folder: String
         var folders: [String] = []
-        var files: [(name: String, relative: String, bytes: [UInt8])] = []
+        var files: [(name: String, path: String, bytes: [UInt8])] = []
         var subtasks: [Int] = []
         var weight = 0
     }
 
     /// The tasks of one job, a task per folder, the root's first; throws when a path of the tree
     /// would be both a file and a folder.
-    private static func tasks(for job: Job, numbered number: Int) throws -> [Task] {
-        var tasks = [Task(job: number, folder: job.folder)]
+    private static func tasks(for job: Job) throws -> [Task] {
+        var tasks = [Task(folder: job.folder)]
         var index: [Substring: Int] = ["": 0]
         func task(for folder: Substring) throws -> Int {
             if let existing = index[folder] { return existing }
@@ -67,7 +65,7 @@ struct FreshFolderWriter {
             let name = String(slash.map { folder[folder.index(after: $0)...] } ?? folder)
             let created = tasks.count
             index[folder] = created
-            tasks.append(Task(job: number, folder: tasks[parent].folder + "/" + name))
+            tasks.append(Task(folder: tasks[parent].folder + "/" + name))
             tasks[parent].folders.append(name)
             tasks[parent].subtasks.append(created)
             return created
@@ -75,7 +73,7 @@ struct FreshFolderWriter {
         for (relative, bytes) in job.tree.files {
             let slash = relative.lastIndex(of: "/")
             let owner = try task(for: slash.map { relative[..<$0] } ?? "")
-            tasks[owner].files.append((String(slash.map { relative[relative.index(after: $0)...] } ?? relative[...]), relative, bytes))
+            tasks[owner].files.append((String(slash.map { relative[relative.index(after: $0)...] } ?? relative[...]), job.path + "/" + relative, bytes))
         }
         // Entries below each folder: children are always numbered after their parent.
         for position in tasks.indices.reversed() {
@@ -100,8 +98,8 @@ struct FreshFolderWriter {
         }
 
         /// Runs tasks until none is left or one failed; returns the stamps of the files it wrote.
-        func work() -> [(job: Int, relative: String, stamp: FileStamp)] {
-            var stamps: [(job: Int, relative: String, stamp: FileStamp)] = []
+        func work() -> [(String, FileStamp)] {
+            var stamps: [(String, FileStamp)] = []
             while let (index, task) = next() {
                 do {
                     for name in task.folders {
@@ -110,7 +108,7 @@ struct FreshFolderWriter {
                         }
                     }
                     for file in task.files {
-                        stamps.append((task.job, file.relative, try OutputWriter.write(file.bytes, to: task.folder + "/" + file.name)))
+                        stamps.append((file.path, try OutputWriter.write(file.bytes, to: task.folder + "/" + file.name)))
                     }
                     finish(index, failure: nil)
                 } catch {

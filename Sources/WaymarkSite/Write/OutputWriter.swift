@@ -49,7 +49,7 @@ public struct OutputWriter: Sendable {
         /// Single files staged (relative to `root`), stamped once renamed into place.
         var stagedFiles: [String] = []
         var stale: [String] = []
-        var freshTrees: [(path: String, job: FreshFolderWriter.Job)] = []
+        var freshTrees: [FreshFolderWriter.Job] = []
         let sorted = entries.sorted(by: { $0.key < $1.key })
         let folders = sorted.compactMap { path, entry -> String? in
             if case .tree = entry { return path } else { return nil }
@@ -71,11 +71,11 @@ public struct OutputWriter: Sendable {
                     let folder = "\(root)/\(path)"
                     if !Self.exists(folder), tree.kept.isEmpty {
                         // Nothing to keep or compare: build the folder aside, move it in at once.
-                        let fresh = PathText.join(PathText.parent(of: folder), ".\(PathText.name(of: folder)).waymark-new")
+                        let fresh = Self.stagingPath(for: folder)
                         Self.remove(fresh)
                         staged.append((fresh, folder))
                         try Self.makeFolders(fresh)
-                        freshTrees.append((path, FreshFolderWriter.Job(tree: tree, folder: fresh, target: folder)))
+                        freshTrees.append(FreshFolderWriter.Job(tree: tree, folder: fresh, path: path, target: folder))
                         outcome.statistics.written += tree.files.count
                         continue
                     }
@@ -88,10 +88,7 @@ public struct OutputWriter: Sendable {
                 }
             }
             // All new folders at once, so one folder's files are written beside another's.
-            let stamps = try FreshFolderWriter.write(freshTrees.map(\.job))
-            for ((path, _), files) in zip(freshTrees, stamps) {
-                for (relative, stamp) in files { outcome.stamps["\(path)/\(relative)"] = stamp }
-            }
+            for (path, stamp) in try FreshFolderWriter.write(freshTrees) { outcome.stamps[path] = stamp }
         } catch {
             for file in staged {
                 Self.remove(file.temporary)
@@ -180,6 +177,11 @@ private extension OutputWriter {
         return folders
     }
 
+    /// Where a file or folder is staged before it is renamed into place: beside it, hidden.
+    static func stagingPath(for target: String) -> String {
+        PathText.join(PathText.parent(of: target), ".\(PathText.name(of: target)).waymark-new")
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -199,7 +201,7 @@ private extension OutputWriter {
         }
         let folder = PathText.parent(of: target)
         try Self.makeFolders(folder)
-        let temporary = PathText.join(folder, ".\(PathText.name(of: target)).waymark-new")
+        let temporary = Self.stagingPath(for: target)
         try Self.write(bytes, to: temporary)
         staged.append((temporary, target))
         files.append(relative)
