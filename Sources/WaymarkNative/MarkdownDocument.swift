@@ -47,17 +47,23 @@ public final class MarkdownDocument {
     }
 
     /// The document as an HTML fragment; headings carry the ids `headingIDs()` gives.
-    public func html() -> String {
+    public func html() -> String { rendered().html }
+
+    /// The document as an HTML fragment, with the ids its headings carry in it: `headingIDs()`,
+    /// or none when they could not be added (see `addingIDs`).
+    public func rendered() -> (html: String, ids: [String]) {
         // The extension list must be passed again here, or tables are silently dropped.
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let pointer = cmark_render_html(root, flags, extensions) else { return "" }
+        guard let pointer = cmark_render_html(root, flags, extensions) else { return ("", []) }
         defer { free(pointer) }
-        return Self.addingIDs(headingIDs(), to: String(cString: pointer))
+        let html = String(cString: pointer), ids = headingIDs()
+        guard let withIDs = Self.addingIDs(ids, to: html) else { return (html, []) }
+        return (withIDs, ids)
     }
 
     /// cmark writes headings as bare `<hN>` tags, in document order: give the n-th one the n-th id.
-    /// Raw HTML headings would upset the count, so when counts differ nothing is changed.
-    static func addingIDs(_ ids: [String], to html: String) -> String {
+    /// Raw HTML headings would upset the count, so when counts differ nothing is changed (nil).
+    static func addingIDs(_ ids: [String], to html: String) -> String? {
         guard !ids.isEmpty else { return html }
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -68,7 +74,7 @@ public final class MarkdownDocument {
             // `<h1>` … `<h6>`: exactly four bytes, so `<hr />` and `<h2 class=…>` are left alone.
             if bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
-                guard found < ids.count else { return html }
+                guard found < ids.count else { return nil }
                 output.append(contentsOf: bytes[index...(index + 2)])
                 output.append(contentsOf: Array(" id=\"\(ids[found])\"".utf8))
                 found += 1
@@ -78,7 +84,7 @@ public final class MarkdownDocument {
             output.append(bytes[index])
             index += 1
         }
-        return found == ids.count ? String(decoding: output, as: UTF8.self) : html
+        return found == ids.count ? String(decoding: output, as: UTF8.self) : nil
     }
 
     /// Extensions are registered once per process; cmark keeps them in a global registry.

@@ -12,9 +12,36 @@ struct PageLinks: Sendable, Equatable {
 
     /// Reads an HTML page; a file that is not HTML has neither links nor ids.
     init(html: String) {
+        self.init(parsing: html, ids: [])
+    }
+
+    /// Reads an HTML page that embeds `fragments`, without parsing them: each one found in the
+    /// page is cut out before the parse and adds its known ids. A Markdown body is most of a page,
+    /// and reading it back was a tenth of a full build's CPU. Its links are content links, which
+    /// the link check already has from the Markdown and leaves out of the template links (`urls`
+    /// then lacks them). A fragment the page does not hold verbatim is parsed with the rest.
+    init(html: String, skipping fragments: ArraySlice<KnownFragment>) {
+        var rest = html
+        var known: [String] = []
+        for fragment in fragments where !fragment.html.isEmpty {
+            guard let range = ByteSearch.range(of: fragment.html, in: rest) else { continue }
+            rest.removeSubrange(range)
+            known += fragment.ids
+        }
+        self.init(parsing: rest, ids: known)
+    }
+
+    private init(parsing html: String, ids known: [String]) {
         let found = HTMLAttributeReader.values(Self.selectors, in: html)
         urls = Set(found[0...3].joined()).sorted()
-        ids = Set(found[4]).sorted()
+        ids = Set(found[4] + known).sorted()
+    }
+
+    /// HTML whose links and ids are known without reading it.
+    struct KnownFragment {
+        var html: String
+        /// The ids of its elements.
+        var ids: [String]
     }
 
     /// `a@href`, `img@src`, `link@href`, `script@src`, and `id` on any element.

@@ -111,9 +111,11 @@ final class PageEmitter {
             return
         }
         let (linkStart, imageStart, mediaStart) = (markdown.links.count, markdown.imageReads.count, markdown.mediaUsed.count)
+        let bodyStart = markdown.bodies.count
         let html = render(template, context(markdown))
         files.add(file, html)
-        var record = PageRecord(links: Array(markdown.links[linkStart...]), html: PageLinks(html: html))
+        let pageLinks = PageLinks(html: html, skipping: markdown.bodies[bodyStart...])
+        var record = PageRecord(links: Array(markdown.links[linkStart...]), html: pageLinks)
         links += record.links
         freshLinks += record.links
         records.pagesRendered += 1

@@ -14,6 +14,10 @@ final class MarkdownRenderer {
     private(set) var imageReads: [(path: String, stamp: FileStamp?)] = []
     /// Published copies linked to, in order, repeats included (for the cache).
     private(set) var mediaUsed: [String] = []
+    /// The bodies rendered, in order, for the link check to skip when it reads a page back
+    /// (`PageLinks.init(html:skipping:)`). Without raw HTML only: then a body's links are all in
+    /// `links` and its ids are its headings'.
+    private(set) var bodies: [PageLinks.KnownFragment] = []
     private var published: [String: String] = [:]
     /// Fingerprinting mode: returns a stand-in naming everything the real HTML is made from, without
     /// parsing Markdown or reading images (their stamps are checked apart).
@@ -66,8 +70,10 @@ final class MarkdownRenderer {
             links.append(ContentLink(page: page, url: url, location: location))
             return url == link.url ? nil : url
         }
-        let html = document.html()
-        return input.config.rawHTML ? HTMLSanitizer.clean(html) : html
+        let (html, ids) = document.rendered()
+        if input.config.rawHTML { return HTMLSanitizer.clean(html) }
+        bodies.append(PageLinks.KnownFragment(html: html, ids: ids))
+        return html
     }
 
     /// cmark-gfm switches its extensions' trigger characters (`:` for autolinks, `~`…) on and off
@@ -87,36 +93,14 @@ final class MarkdownRenderer {
     /// cmark leaves autolinks without a column: find the URL in the text from the line it gives.
     static func position(of link: MarkdownDocument.Link, in lines: [Substring]) -> (line: Int, column: Int) {
         guard link.column < 1 else { return (link.line, link.column) }
-        var url = link.url
         for index in max(0, link.line - 1)..<lines.count {
             // On UTF-8 bytes: the URL is matched as written.
-            if let offset = Self.byteOffset(of: &url, in: lines[index]) {
+            if let offset = ByteSearch.offset(of: link.url, in: lines[index]) {
                 let start = lines[index].utf8.index(lines[index].startIndex, offsetBy: offset)
                 return (index + 1, lines[index][..<start].count + 1)
             }
         }
         return (max(1, link.line), 1)
-    }
-
-    /// Where `needle` first starts in `line`, in bytes: memchr for its first byte, memcmp for the
-    /// rest. (The standard library's generic `firstRange(of:)` on a UTF-8 view cost an eighth of
-    /// a full build's time here.)
-    private static func byteOffset(of needle: inout String, in line: Substring) -> Int? {
-        var line = line
-        return line.withUTF8 { haystack in
-            needle.withUTF8 { needle -> Int? in
-                guard let first = needle.first else { return 0 }
-                guard let base = haystack.baseAddress else { return nil }
-                var offset = 0
-                while haystack.count - offset >= needle.count {
-                    guard let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else { return nil }
-                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
-                    offset += 1
-                }
-                return nil
-            }
-        }
     }
 
     /// The text's lines, split at each `\n` byte (splitting by Character, which must look for
