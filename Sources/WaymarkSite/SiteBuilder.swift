@@ -166,7 +166,7 @@ public struct SiteBuilder: Sendable {
             let walked = OutputInventory(of: output, skipping: ["_reports"], recorded: recorded, settledBefore: listingFile == nil ? nil : settledBefore)
             // Saved here, off the build's path: the listings describe the folders as walked, and
             // a folder the build then writes into has another stamp next time.
-            if let listingFile, walked.listingsChanged { try? listingFile.save(walked.listings, output: output) }
+            if let listingFile, walked.listingsWorthSaving { try? listingFile.save(walked.listings, output: output) }
             return walked
         }
         var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }

@@ -58,6 +58,26 @@ import WaymarkCore
         #expect(walked.foldersListed == 4, "trails/, trails/ridge/, its new extra/ and t/ changed; the top did not")
     }
 
+    @Test func listingsAreWorthSavingOnlyWhenMoreThanAFewFoldersChanged() throws {
+        let pages = (0..<60).map { "trails/stop-\($0)/index.html" }
+        let root = try output(pages)
+        let first = OutputInventory(of: root, settledBefore: FileStamp.now)
+        #expect(first.listingsWorthSaving, "nothing was recorded")
+        // One page folder of 62 changes: listing it again next time is cheaper than saving all.
+        try Data("new".utf8).write(to: URL(fileURLWithPath: "\(root)/trails/stop-7/extra.html"))
+        settle()
+        let one = OutputInventory(of: root, recorded: first.listings, settledBefore: FileStamp.now)
+        #expect(one.listingsChanged && one.foldersListed == 1 && !one.listingsWorthSaving)
+        // The next walk from the same recorded listings lists that folder again and finds the file.
+        let again = OutputInventory(of: root, recorded: first.listings, settledBefore: FileStamp.now)
+        #expect(again.stamps == OutputInventory(of: root).stamps)
+        #expect(again.stamps["trails/stop-7/extra.html"] != nil)
+        for index in 0..<10 { try Data("new".utf8).write(to: URL(fileURLWithPath: "\(root)/trails/stop-\(index)/extra.html")) }
+        settle()
+        let many = OutputInventory(of: root, recorded: first.listings, settledBefore: FileStamp.now)
+        #expect(many.foldersListed == 10 && many.listingsWorthSaving)
+    }
+
     @Test func aFolderChangedJustBeforeTheWalkIsNotRecorded() throws {
         let root = try output(files)
         let before = FileStamp.now
