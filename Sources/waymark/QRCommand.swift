@@ -45,7 +45,7 @@ struct QRCommand: ParsableCommand {
             let bytes = isPNG ? try code.png() : Array(code.svg().utf8)
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\(Self.hint(for: error))\n".utf8))
+            FileHandle.standardError.write(Data("error: \(ErrorMessage.text(for: error))\(Self.hint(for: error))\n".utf8))
             throw ExitCode.failure
         }
     }

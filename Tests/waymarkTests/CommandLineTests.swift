@@ -37,6 +37,19 @@ import WaymarkTestSupport
         #expect(run.stderr.hasSuffix(": Not a directory\n"), "\(run.stderr)")
     }
 
+    @Test func aCodeOrProjectThatCannotBeWrittenIsNamedWithTheSystemsReason() throws {
+        // Foundation's own description of these errors is a dump of its user-info dictionary.
+        let missing = NSTemporaryDirectory() + "waymark-missing-" + UUID().uuidString
+        let qr = try WaymarkBinary.run(["qr", "https://acme.example/t/ABC123/", "-o", "\(missing)/code.svg"])
+        #expect(qr.status == 1)
+        #expect(qr.stderr == "error: \(missing)/code.svg: No such file or directory\n", "\(qr.stderr)")
+        let blocker = NSTemporaryDirectory() + "waymark-blocker-" + UUID().uuidString
+        try "not a folder".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let initRun = try WaymarkBinary.run(["init", "\(blocker)/project"])
+        #expect(initRun.status == 1)
+        #expect(initRun.stderr == "error: \(blocker)/project: Not a directory\n", "\(initRun.stderr)")
+    }
+
     @Test func checkWritesNothingAndStrictFailsOnWarnings() throws {
         let project = try WaymarkBinary.exampleProject()
         let clean = try WaymarkBinary.run(["check", "--root", project])
