@@ -20,7 +20,7 @@ struct PageLinks: Sendable, Equatable {
     /// and reading it back was a tenth of a full build's CPU. Its links are content links, which
     /// the link check already has from the Markdown and leaves out of the template links (`urls`
     /// then lacks them). A fragment the page does not hold verbatim is parsed with the rest.
-    init(html: String, skipping fragments: ArraySlice<KnownFragment>) {
+    init(html: String, skipping fragments: [KnownFragment]) {
         var rest = html
         var known: [String] = []
         for fragment in fragments where !fragment.html.isEmpty {

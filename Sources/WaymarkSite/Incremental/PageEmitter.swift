@@ -94,6 +94,7 @@ final class PageEmitter {
         guard let reuse = input.reuse, let siteDigest else {
             let start = markdown.links.count
             files.add(file, render(template, context(markdown)))
+            _ = markdown.takeBodies()
             links += markdown.links[start...]
             freshLinks += markdown.links[start...]
             return
@@ -111,10 +112,9 @@ final class PageEmitter {
             return
         }
         let (linkStart, imageStart, mediaStart) = (markdown.links.count, markdown.imageReads.count, markdown.mediaUsed.count)
-        let bodyStart = markdown.bodies.count
         let html = render(template, context(markdown))
         files.add(file, html)
-        let pageLinks = PageLinks(html: html, skipping: markdown.bodies[bodyStart...])
+        let pageLinks = PageLinks(html: html, skipping: markdown.takeBodies())
         var record = PageRecord(links: Array(markdown.links[linkStart...]), html: pageLinks)
         links += record.links
         freshLinks += record.links
