@@ -58,8 +58,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
             throw ExitCode.failure
         } catch {
-            FileHandle.standardError.write(Data("error: \(ErrorMessage.text(for: error))\n".utf8))
-            throw ExitCode.failure
+            throw ErrorMessage.report(error)
         }
         // After the site is in place: the cards print the payloads the built manifest records.
         if cards {

@@ -59,8 +59,7 @@ struct CardsCommand: ParsableCommand {
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
             throw ExitCode.failure
         } catch {
-            FileHandle.standardError.write(Data("error: \(ErrorMessage.text(for: error))\n".utf8))
-            throw ExitCode.failure
+            throw ErrorMessage.report(error)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// What a command prints for an error that is not a diagnostic. A file error from Foundation
@@ -5,6 +6,12 @@ import Foundation
 /// Code=4 … UserInfo={…}"); it is printed as its file and the system's reason instead. Other
 /// errors say what they say (`LocalizedError`s their localized description).
 enum ErrorMessage {
+    /// Prints `error: <text><hint>` on stderr; returns the exit code for the command to throw.
+    static func report(_ error: any Error, hint: String = "") -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(text(for: error))\(hint)\n".utf8))
+        return .failure
+    }
+
     static func text(for error: any Error) -> String {
         if error is LocalizedError, !(error is CocoaError) { return error.localizedDescription }
         let system = error as NSError

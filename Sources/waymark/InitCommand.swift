@@ -22,8 +22,7 @@ struct InitCommand: ParsableCommand {
             let written = try ProjectScaffold.write(to: folder)
             print("created \(written.count) files in \(folder): edit content/, then run 'waymark build' there")
         } catch {
-            FileHandle.standardError.write(Data("error: \(ErrorMessage.text(for: error))\n".utf8))
-            throw ExitCode.failure
+            throw ErrorMessage.report(error)
         }
     }
 }

@@ -45,8 +45,7 @@ struct QRCommand: ParsableCommand {
             let bytes = isPNG ? try code.png() : Array(code.svg().utf8)
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } catch {
-            FileHandle.standardError.write(Data("error: \(ErrorMessage.text(for: error))\(Self.hint(for: error))\n".utf8))
-            throw ExitCode.failure
+            throw ErrorMessage.report(error, hint: Self.hint(for: error))
         }
     }
 

@@ -4,7 +4,8 @@
 # a one-stop edit. Prints each run and the medians. Each binary has its own copy of the corpus
 # (a cache belongs to the binary that wrote it) and its own output folder.
 # Usage: bench/build/ab.sh <binary A> <binary B> [pages]     default 20000 pages; RUNS=5.
-#   WORK=<folder>  where the corpora and outputs go (a tmpfs measures the tools' own work)
+#   WORK=<folder>  where the corpora and outputs go: a tmpfs. Each full build deletes the last
+#                  output first, and on ext4 that slows the next one (see run.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -14,13 +15,11 @@ size="${3:-20000}"
 runs="${RUNS:-5}"
 work="$(mktemp -d "${WORK:-${TMPDIR:-/tmp}}/waymark-ab.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+. "$here/common.sh"
 
-trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
+corpus_shape "$size"
 python3 "$repo/bench/corpus/generate.py" "$work/corpus" --trails "$trails" --stops 38 --pets "$pets" >&2
 for side in 0 1; do cp -r "$work/corpus" "$work/corpus-$side"; done
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-# One measurement: "wall cpu peak_MB".
-measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4 / 1024}'; }
 
 : > "$work/results.txt"
 for ((i = 1; i <= runs; i++)); do
@@ -29,21 +28,22 @@ for ((i = 1; i <= runs; i++)); do
         echo "full $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet)" >> "$work/results.txt"
     done
 done
-# Rebuilds from the last full build: one rebuild with nothing changed settles the cache, then
-# each round edits the middle stop of each corpus and waits 2.5 s (a stamp younger than 2 s is
-# not trusted), as incremental.sh does.
+# Rebuilds from the last full build: one rebuild with nothing changed, once the full build's
+# files are 2.5 s old, settles the cache (a stamp younger than 2 s is not trusted); then each
+# round leaves the output 2.5 s, edits the middle stop and rebuilds, as incremental.sh does.
+sleep 2.5
 for side in 0 1; do "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet; done
-stop="$(cd "$work/corpus-0" && find content -path '*/trails/*' -name '[0-9]*.md' | sort | awk '{ s[NR] = $0 } END { if (NR) print s[int(NR / 2) + 1] }')"
+stop="$(middle_stop "$work/corpus-0")"
 for ((i = 1; i <= runs; i++)); do
     for side in 0 1; do
-        printf '\nEdited by ab.sh, round %d.\n' "$i" >> "$work/corpus-$side/$stop"
         sleep 2.5
+        printf '\nEdited by ab.sh, round %d.\n' "$i" >> "$work/corpus-$side/$stop"
         echo "rebuild $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet)" >> "$work/results.txt"
     done
 done
 
 printf '%-8s %-4s %9s %9s %9s\n' kind side wall_s cpu_s peak_MB
-cat "$work/results.txt" | awk '{printf "%-8s %-4s %9s %9s %9s\n", $1, ($2 == 0 ? "A" : "B"), $3, $4, $5}'
+awk '{printf "%-8s %-4s %9s %9s %9d\n", $1, ($2 == 0 ? "A" : "B"), $3, $4, $5 / 1024}' "$work/results.txt"
 echo
 for kind in full rebuild; do
     for side in 0 1; do

@@ -16,6 +16,7 @@ runs="${RUNS:-5}"
 size="${1:-20000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+. "$here/common.sh"
 
 if [ -z "${WAYMARK:-}" ]; then
     scratch="${SCRATCH:-$repo/.build}"
@@ -24,14 +25,12 @@ if [ -z "${WAYMARK:-}" ]; then
 fi
 corpus="${CORPUS:-}"
 if [ -z "$corpus" ]; then
-    # As run.sh: 39 pages a trail (index + 38 stops), 2.5% of pages are pets.
-    trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
+    corpus_shape "$size"
     corpus="$work/corpus"
     python3 "$repo/bench/corpus/generate.py" "$corpus" --trails "$trails" --stops 38 --pets "$pets" >&2
 fi
 
-wall() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -1; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+wall() { measure "$@" | cut -d' ' -f1; }
 
 : > "$work/full.txt"; : > "$work/same.txt"; : > "$work/edit.txt"
 # Full builds into fresh folders (never right after an rm -rf of the last output: ext4 is then
@@ -45,8 +44,9 @@ done
 output="$work/full-$full_runs"
 # One stop in the middle of a trail (and of the corpus, whatever its size): its page is rendered
 # again, nothing else.
-stop="$(find "$corpus/content" -path '*/trails/*' -name '[0-9]*.md' | sort | awk '{ s[NR] = $0 } END { if (NR) print s[int(NR / 2) + 1] }')"
+stop="$(middle_stop "$corpus")"
 [ -n "$stop" ] || { echo "error: no stop files in $corpus/content" >&2; exit 1; }
+stop="$corpus/$stop"
 # Before each rebuild the last build's output is left 2.5 s, as a person looking at it before the
 # next edit would leave it: a build trusts what it finds by stamp only once that stamp is 2 s old
 # (FileStamp.changed(before:)), and re-checks anything newer. The edit itself is made right before

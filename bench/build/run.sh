@@ -34,14 +34,11 @@ swift build -c release --package-path "$repo" --product waymark >&2
 waymark="$repo/.build/release/waymark"
 command -v hugo >/dev/null || { echo "error: hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 
-# One measurement: prints "wall user+sys peak_kb".
-measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+. "$here/common.sh"
 
 printf '%-7s %-8s %9s %9s %9s\n' pages tool wall_s cpu_s peak_MB
 for size in "${sizes[@]}"; do
-    # pages = trails × (stops + 1) + pets + 3; 39 pages a trail, 2.5% of pages are pets.
-    trails=$(( size * 975 / 1000 / 39 )); pets=$(( size - trails * 39 - 3 ))
+    corpus_shape "$size"
     python3 "$repo/bench/corpus/generate.py" "$work/w$size" --trails "$trails" --stops 38 --pets "$pets" --hugo "$work/h$size" >&2
     # Every run writes into a fresh folder, and no output is deleted before the end: for minutes
     # after an rm -rf, ext4 skips the just-freed inodes while their table blocks are dirty, which

@@ -10,17 +10,13 @@ struct PageLinks: Sendable, Equatable {
 
     init() {}
 
-    /// Reads an HTML page; a file that is not HTML has neither links nor ids.
-    init(html: String) {
-        self.init(parsing: html, ids: [])
-    }
-
-    /// Reads an HTML page that embeds `fragments`, without parsing them: each one found in the
-    /// page is cut out before the parse and adds its known ids. A Markdown body is most of a page,
-    /// and reading it back was a tenth of a full build's CPU. Its links are content links, which
-    /// the link check already has from the Markdown and leaves out of the template links (`urls`
-    /// then lacks them). A fragment the page does not hold verbatim is parsed with the rest.
-    init(html: String, skipping fragments: [KnownFragment]) {
+    /// Reads an HTML page (a file that is not HTML has neither links nor ids), without parsing
+    /// the `fragments` it embeds: each one found in the page is cut out before the parse and adds
+    /// its known ids. A Markdown body is most of a page, and reading it back was a tenth of a
+    /// full build's CPU. Its links are content links, which the link check already has from the
+    /// Markdown and leaves out of the template links (`urls` then lacks them). A fragment the
+    /// page does not hold verbatim is parsed with the rest.
+    init(html: String, skipping fragments: [KnownFragment] = []) {
         var rest = html
         var known: [String] = []
         for fragment in fragments where !fragment.html.isEmpty {
@@ -28,11 +24,7 @@ struct PageLinks: Sendable, Equatable {
             rest.removeSubrange(range)
             known += fragment.ids
         }
-        self.init(parsing: rest, ids: known)
-    }
-
-    private init(parsing html: String, ids known: [String]) {
-        let found = HTMLAttributeReader.values(Self.selectors, in: html)
+        let found = HTMLAttributeReader.values(Self.selectors, in: rest)
         urls = Set(found[0...3].joined()).sorted()
         ids = Set(found[4] + known).sorted()
     }

@@ -94,6 +94,7 @@ final class PageEmitter {
         guard let reuse = input.reuse, let siteDigest else {
             let start = markdown.links.count
             files.add(file, render(template, context(markdown)))
+            // Without a cache the link check reads the whole page later: the bodies are not needed.
             _ = markdown.takeBodies()
             links += markdown.links[start...]
             freshLinks += markdown.links[start...]

@@ -18,13 +18,6 @@ final class MarkdownRenderer {
     /// reads the page back (`PageLinks.init(html:skipping:)`). Without raw HTML only: then a
     /// body's links are all in `links` and its ids are its headings'.
     private var bodies: [PageLinks.KnownFragment] = []
-
-    /// The bodies rendered for the page just made, forgotten here: held for every page, they
-    /// raised a full build's peak memory by 16 MB.
-    func takeBodies() -> [PageLinks.KnownFragment] {
-        defer { bodies.removeAll(keepingCapacity: true) }
-        return bodies
-    }
     private var published: [String: String] = [:]
     /// Fingerprinting mode: returns a stand-in naming everything the real HTML is made from, without
     /// parsing Markdown or reading images (their stamps are checked apart).
@@ -33,6 +26,13 @@ final class MarkdownRenderer {
     init(input: RenderInput, placeholders: Bool = false) {
         self.input = input
         self.placeholders = placeholders
+    }
+
+    /// The bodies rendered for the page just made, forgotten here: held for every page, they
+    /// raised a full build's peak memory by 16 MB.
+    func takeBodies() -> [PageLinks.KnownFragment] {
+        defer { bodies.removeAll(keepingCapacity: true) }
+        return bodies
     }
 
     /// The HTML of a content file's body, which is rendered into the page at `page`.

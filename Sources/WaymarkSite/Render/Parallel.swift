@@ -21,24 +21,6 @@ enum Parallel {
         return results.map { $0! }
     }
 
-    /// `first` and `second` at once, on two cores; like `map`, each must only read shared state.
-    static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
-        var results: (First?, Second?) = (nil, nil)
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                withUnsafeMutablePointer(to: &results) { slots in
-                    // Each iteration writes its own half of the pair, and only once.
-                    nonisolated(unsafe) let slots = slots
-                    nonisolated(unsafe) let work = (first, second)
-                    DispatchQueue.concurrentPerform(iterations: 2) { index in
-                        if index == 0 { slots.pointee.0 = work.0() } else { slots.pointee.1 = work.1() }
-                    }
-                }
-            }
-        }
-        return (results.0!, results.1!)
-    }
-
     /// `items` cut into slices of `size`, so small items are handed out in batches.
     static func slices<Item>(_ items: [Item], size: Int) -> [ArraySlice<Item>] {
         stride(from: 0, to: items.count, by: max(1, size)).map { items[$0..<min(items.count, $0 + max(1, size))] }

@@ -57,29 +57,18 @@ public struct SiteRenderer {
         }
         var links: [ContentLink] = [], freshLinks: [ContentLink] = []
         clock.phase("  \(site): merge") {
-            // Each table grows once, not a dozen times; the file tree and the records (the two
-            // largest: 40,000 and 120,000 entries) on a core each.
-            // Taken out, so each is changed in place rather than copied.
-            var (tree, records) = (output.site, output.records)
-            (output.site, output.records) = (OutputTree(), RenderRecords())
-            (output.site, output.records) = Parallel.both({
-                tree.reserveCapacity(
-                    files: rendered.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
-                    kept: rendered.reduce(0) { $0 + $1.files.kept.count }
-                )
-                for emitter in rendered {
-                    for (path, bytes) in emitter.files.files { tree.add(path, bytes: bytes) }
-                    for path in emitter.files.kept { tree.keep(path) }
-                    for (path, bytes) in emitter.media.files { tree.add(path, bytes: bytes) }
-                }
-                return tree
-            }, {
-                records.reserveCapacity(for: rendered.map(\.records))
-                for emitter in rendered { records.merge(emitter.records) }
-                return records
-            })
+            // Merged on one core: each table grows once, not a dozen times.
+            output.records.reserveCapacity(for: rendered.map(\.records))
+            output.site.reserveCapacity(
+                files: rendered.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
+                kept: rendered.reduce(0) { $0 + $1.files.kept.count }
+            )
             for emitter in rendered {
+                for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
+                for path in emitter.files.kept { output.site.keep(path) }
+                for (path, bytes) in emitter.media.files { output.site.add(path, bytes: bytes) }
                 output.diagnostics += emitter.markdown.diagnostics
+                output.records.merge(emitter.records)
                 links += emitter.links
                 freshLinks += emitter.freshLinks
             }
