@@ -68,12 +68,13 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks and renders in memory. Throws every diagnostic when any is an error.
     public func check() throws(DiagnosticsError) -> Result {
-        try check(previous: nil, caching: false, inventory: nil)
+        try check(previous: nil, caching: false, inventory: nil, prestaged: nil)
     }
 
     /// `check()`, taking over from `previous` the pages it verifies against `inventory` (the
-    /// output folder as it is), and recording every page for the next build when `caching`.
-    func check(previous: BuildCache?, caching: Bool, inventory: BackgroundValue<OutputInventory>?) throws(DiagnosticsError) -> Result {
+    /// output folder as it is), recording every page for the next build when `caching`, and
+    /// starting to write into `prestaged` what is ready early.
+    func check(previous: BuildCache?, caching: Bool, inventory: BackgroundValue<OutputInventory>?, prestaged: PrestagedTrees?) throws(DiagnosticsError) -> Result {
         let clock = BuildClock(report: options.report)
         var loader = ContentLoader(root: options.root, files: options.files)
         let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
@@ -114,6 +115,7 @@ public struct SiteBuilder: Sendable {
                 ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!,
                 root: options.root, files: options.files, report: options.report
             )
+            input.prestaged = prestaged
             if caching {
                 let digests = clock.phase("digests \(site.id)") { SiteDigest.of(site, templates: templates, root: options.root, files: options.files) }
                 // Only the wait shows: the walk itself ran while the content loaded.
@@ -173,7 +175,10 @@ public struct SiteBuilder: Sendable {
         if let cache = previous, cache.output != options.output {
             (previous, status) = (nil, .otherOutput)
         }
-        var result = try check(previous: previous, caching: cacheFile != nil, inventory: inventory)
+        // Whatever happens, nothing staged early is left behind unless the writer took it.
+        let prestaged = PrestagedTrees(root: options.output)
+        defer { prestaged.discard() }
+        var result = try check(previous: previous, caching: cacheFile != nil, inventory: inventory, prestaged: prestaged)
         result.cache.status = status
         var entries: [String: OutputWriter.Entry] = [:]
         let manifest = cacheFile == nil ? nil : result.manifest.fingerprint
@@ -185,10 +190,10 @@ public struct SiteBuilder: Sendable {
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)
             if output.server.count > 0 { entries["_server/\(id)"] = .tree(output.server) }
-            entries["_print/\(id)/qr"] = .tree(output.qr)
+            entries[QRCodeFiles.folder(for: id)] = .tree(output.qr)
         }
         let written = try BuildClock(report: options.report).phase("write") {
-            try OutputWriter(root: options.output).replace(entries, inventory: inventory.value)
+            try OutputWriter(root: options.output).replace(entries, inventory: inventory.value, prestaged: prestaged)
         }
         if let cacheFile {
             BuildClock(report: options.report).phase("save cache") { () -> Void in

@@ -4,8 +4,9 @@
 # a one-stop edit. Prints each run and the medians. Each binary has its own copy of the corpus
 # (a cache belongs to the binary that wrote it) and its own output folder.
 # Usage: bench/build/ab.sh <binary A> <binary B> [pages]     default 20000 pages; RUNS=5.
-#   WORK=<folder>  where the corpora and outputs go: a tmpfs. Each full build deletes the last
-#                  output first, and on ext4 that slows the next one (see run.sh).
+#   WORK=<folder>  where the corpora and outputs go (default the temporary folder). Each full
+#                  build writes a fresh folder and none is deleted before the end: on ext4, inode
+#                  creation is slow for minutes after a mass deletion (see run.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -24,21 +25,21 @@ for side in 0 1; do cp -r "$work/corpus" "$work/corpus-$side"; done
 : > "$work/results.txt"
 for ((i = 1; i <= runs; i++)); do
     for side in 0 1; do
-        rm -rf "$work/corpus-$side/.waymark-cache" "$work/corpus-$side/content/bench/tokens.yml" "$work/out-$side"
-        echo "full $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet)" >> "$work/results.txt"
+        rm -rf "$work/corpus-$side/.waymark-cache" "$work/corpus-$side/content/bench/tokens.yml"
+        echo "full $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side-$i" --quiet)" >> "$work/results.txt"
     done
 done
 # Rebuilds from the last full build: one rebuild with nothing changed, once the full build's
 # files are 2.5 s old, settles the cache (a stamp younger than 2 s is not trusted); then each
 # round leaves the output 2.5 s, edits the middle stop and rebuilds, as incremental.sh does.
 sleep 2.5
-for side in 0 1; do "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet; done
+for side in 0 1; do "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side-$runs" --quiet; done
 stop="$(middle_stop "$work/corpus-0")"
 for ((i = 1; i <= runs; i++)); do
     for side in 0 1; do
         sleep 2.5
         printf '\nEdited by ab.sh, round %d.\n' "$i" >> "$work/corpus-$side/$stop"
-        echo "rebuild $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side" --quiet)" >> "$work/results.txt"
+        echo "rebuild $side $(measure "${binaries[$side]}" build --root "$work/corpus-$side" --output "$work/out-$side-$runs" --quiet)" >> "$work/results.txt"
     done
 done
 

@@ -5,11 +5,14 @@ import WaymarkNative
 struct QRCodeFiles {
     let input: RenderInput
 
+    /// Where a site's codes go, below the output folder.
+    static func folder(for site: SiteID) -> String { "_print/\(site)/qr" }
+
     /// The files, and for the build cache how each was made. With a cache, a token whose payload
     /// and style are unchanged and whose two files are still in place is not drawn again.
     func render() throws(DiagnosticsError) -> (OutputTree, RenderRecords) {
         let slices = Parallel.slices(input.issuedTokens, size: 128)
-        let folder = "_print/\(input.config.id)/qr"
+        let folder = Self.folder(for: input.config.id)
         let results = Parallel.map(slices) { tokens -> Result<(OutputTree, RenderRecords), DiagnosticsError> in
             var files = OutputTree()
             var records = RenderRecords()

@@ -16,6 +16,9 @@ struct RenderInput {
     let files: ContentFiles
     /// What may be taken over from the previous build; nil renders everything.
     var reuse: PageReuse? = nil
+    /// Where a build writes trees early, while the rest renders (`PrestagedTrees`); nil when
+    /// nothing is written (`waymark check`).
+    var prestaged: PrestagedTrees? = nil
     /// Progress of the render, for a progress bar.
     var report: (@Sendable (BuildEvent) -> Void)? = nil
     /// The site's live tokens (`Site.issuedTokens`), made once: the codes, the redirect pages,

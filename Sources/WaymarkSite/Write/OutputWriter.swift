@@ -42,8 +42,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// `replace(_:)`, finding the files already in the output in `inventory` (taken before the
-    /// build) instead of walking the folders.
-    func replace(_ entries: [String: Entry], inventory: OutputInventory?) throws -> Outcome {
+    /// build) instead of walking the folders, and taking over the trees `prestaged` has started
+    /// writing.
+    func replace(_ entries: [String: Entry], inventory: OutputInventory?, prestaged: PrestagedTrees? = nil) throws -> Outcome {
         var outcome = Outcome()
         var staged: [(temporary: String, target: String)] = []
         /// Single files staged (relative to `root`), stamped once renamed into place.
@@ -69,6 +70,12 @@ public struct OutputWriter: Sendable {
                     try stage(bytes, at: path, into: &staged, files: &stagedFiles, statistics: &outcome.statistics)
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
+                    if let early = prestaged?.take(path) {
+                        staged.append((early.folder, folder))
+                        for (path, stamp) in try early.written.value.get() { outcome.stamps[path] = stamp }
+                        outcome.statistics.written += early.files
+                        continue
+                    }
                     if !Self.exists(folder), tree.kept.isEmpty {
                         // Nothing to keep or compare: build the folder aside, move it in at once.
                         let fresh = Self.stagingPath(for: folder)
@@ -163,7 +170,8 @@ extension OutputWriter {
     }
 }
 
-private extension OutputWriter {
+/// Path and folder helpers, shared with `PrestagedTrees`.
+extension OutputWriter {
     /// Every folder below a tree's root that holds one of its files, at any depth.
     static func folders(of tree: OutputTree) -> Set<Substring> {
         var folders = Set<Substring>()
