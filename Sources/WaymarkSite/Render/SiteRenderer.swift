@@ -75,6 +75,9 @@ public struct SiteRenderer {
             }
         }
         ServerRules(input: input).add(to: &output)
+        // Complete now: written while its links are checked (a broken one still fails the build
+        // before anything is moved into place).
+        input.prestaged?.start(site.rawValue, tree: output.site)
         clock.phase("  \(site): link check") {
             let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
             output.records.targets = input.reuse == nil ? nil : check.targetsDigest()

@@ -71,6 +71,7 @@ public struct OutputWriter: Sendable {
                 case let .tree(tree):
                     let folder = "\(root)/\(path)"
                     if let early = prestaged?.take(path) {
+                        precondition(early.files == tree.files.count, "\(path) changed after it was staged")
                         staged.append((early.folder, folder))
                         for (path, stamp) in try early.written.value.get() { outcome.stamps[path] = stamp }
                         outcome.statistics.written += early.files

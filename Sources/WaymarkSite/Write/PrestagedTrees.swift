@@ -6,8 +6,10 @@ import Foundation
 /// A site's QR codes are made before its pages: when their folder is new (a first build, a clean
 /// output), its tens of thousands of files are written on a thread of their own while the pages
 /// render, instead of after them. Written last, that one folder was a single thread's work at the
-/// end of the write, with the other core idle. Nothing becomes visible early: the tree waits in
-/// the same hidden staging folder the writer would use, and a build that fails removes it.
+/// end of the write, with the other core idle. The site's pages are started the same way once
+/// rendered, and written while their links are checked and the manifest is encoded, which ran on
+/// one core. Nothing becomes visible early: a tree waits in the same hidden staging folder the
+/// writer would use, and a build that fails removes it.
 final class PrestagedTrees: @unchecked Sendable {
     /// A tree being written: where it is staged, and the stamps of its files once written.
     struct Staging {
