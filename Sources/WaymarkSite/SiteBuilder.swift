@@ -60,6 +60,8 @@ public struct SiteBuilder: Sendable {
         var sources: [String: SourceRecord] = [:]
         /// For the build cache: the source records parsed or restamped by this build.
         var changedSources: Set<String> = []
+        /// For the build cache: `manifest.fingerprint`, made while the sites rendered.
+        var manifestFingerprint: String?
     }
 
     public let options: Options
@@ -98,7 +100,6 @@ public struct SiteBuilder: Sendable {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
 
         sites.sort { $0.id < $1.id }
-        var manifest = Manifest()
         var rendered: [SiteID: SiteRenderer.Output] = [:]
         var styles: [SiteID: QRStyle] = [:]
         for site in sites {
@@ -109,6 +110,7 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         let stamps = sources?.stamps ?? SourceStamps()
+        var inputs: [RenderInput] = []
         for site in sites {
             var input = RenderInput(
                 site: site, templates: templates, today: options.today,
@@ -125,7 +127,18 @@ public struct SiteBuilder: Sendable {
                     base: digests.base, codes: digests.codes, sources: stamps
                 )
             }
-            ManifestBuilder(input: input).add(to: &manifest)
+            inputs.append(input)
+        }
+        // The manifest (and its fingerprint, which decides whether it is written) is made on
+        // another core while the sites render: it was a one-core step of every rebuild.
+        let builders = inputs.map(ManifestBuilder.init)
+        let manifest = BackgroundValue { () -> (Manifest, String?) in
+            var manifest = Manifest()
+            for builder in builders { builder.add(to: &manifest) }
+            return (manifest, caching ? manifest.fingerprint : nil)
+        }
+        for input in inputs {
+            let site = input.site
             if options.only.isEmpty || options.only.contains(site.id.rawValue) {
                 do {
                     let output = try clock.phase("render \(site.id)") { () throws(DiagnosticsError) in try SiteRenderer(input: input).render() }
@@ -138,12 +151,14 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
+        let (made, fingerprint) = manifest.value
         var result = Result(
-            diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.count }, manifest: manifest,
+            diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.count }, manifest: made,
             updatedLedgers: ledgers.map { "content/\($0)/\(TokenLedger.fileName)" }, rendered: rendered,
             ledgerTexts: Dictionary(uniqueKeysWithValues: ledgers.map { ($0, reconciled.ledgers[$0]!.yaml(site: $0)) })
         )
         result.records = rendered.mapValues(\.records)
+        result.manifestFingerprint = fingerprint
         result.sources = sources?.records ?? [:]
         result.changedSources = sources?.changedPaths ?? []
         for records in result.records.values {
@@ -181,7 +196,7 @@ public struct SiteBuilder: Sendable {
         var result = try check(previous: previous, caching: cacheFile != nil, inventory: inventory, prestaged: prestaged)
         result.cache.status = status
         var entries: [String: OutputWriter.Entry] = [:]
-        let manifest = cacheFile == nil ? nil : result.manifest.fingerprint
+        let manifest = result.manifestFingerprint
         if let kept = previous?.manifest, kept.fingerprint == manifest, inventory.value["_manifest.json"] == kept.stamp {
             // Unchanged and still in place: left alone, as the writer would after comparing bytes.
         } else {
