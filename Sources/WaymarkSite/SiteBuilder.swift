@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
                     let output = try clock.phase("render \(site.id)") { () throws(DiagnosticsError) in try SiteRenderer(input: input).render() }
                     diagnostics += output.diagnostics
                     rendered[site.id] = output
-                } catch let error as DiagnosticsError {
+                } catch {
                     throw DiagnosticsError(diagnostics + error.diagnostics)
                 }
             }

@@ -77,13 +77,9 @@ public struct OutputWriter: Sendable {
                         outcome.statistics.written += early.files
                         continue
                     }
-                    if !Self.exists(folder), tree.kept.isEmpty {
-                        // Nothing to keep or compare: build the folder aside, move it in at once.
-                        let fresh = Self.stagingPath(for: folder)
-                        Self.remove(fresh)
-                        staged.append((fresh, folder))
-                        try Self.makeFolders(fresh)
-                        freshTrees.append(FreshFolderWriter.Job(tree: tree, folder: fresh, path: path, target: folder))
+                    if let job = try freshFolderJob(path, tree: tree) {
+                        staged.append((job.folder, folder))
+                        freshTrees.append(job)
                         outcome.statistics.written += tree.files.count
                         continue
                     }
@@ -98,11 +94,7 @@ public struct OutputWriter: Sendable {
             // All new folders at once, so one folder's files are written beside another's.
             for (path, stamp) in try FreshFolderWriter.write(freshTrees) { outcome.stamps[path] = stamp }
         } catch {
-            for file in staged {
-                Self.remove(file.temporary)
-                // The folders made to stage it in, unless something else is in them.
-                Self.removeEmptyFolders(above: file.temporary, stoppingAt: root)
-            }
+            for file in staged { unstage(file.temporary) }
             throw error
         }
         for file in staged {
@@ -171,8 +163,37 @@ extension OutputWriter {
     }
 }
 
-/// Path and folder helpers, shared with `PrestagedTrees`.
+/// New folders staged whole, by `replace` and by `PrestagedTrees` alike.
 extension OutputWriter {
+    /// The job that writes `tree` into a hidden folder beside its target (`path` below the output
+    /// folder), prepared, when the target does not exist and nothing in the tree is kept: with
+    /// nothing to keep or compare, the folder is built aside and moved in at once. Nil otherwise.
+    func freshFolderJob(_ path: String, tree: OutputTree) throws -> FreshFolderWriter.Job? {
+        let target = "\(root)/\(path)"
+        guard tree.kept.isEmpty, !Self.exists(target) else { return nil }
+        let folder = Self.stagingPath(for: target)
+        Self.remove(folder)
+        do { try Self.makeFolders(folder) } catch {
+            unstage(folder)
+            throw error
+        }
+        return FreshFolderWriter.Job(tree: tree, folder: folder, path: path, target: target)
+    }
+
+    /// Removes a staged file or folder, and the folders made to stage it in unless something
+    /// else is in them.
+    func unstage(_ temporary: String) {
+        Self.remove(temporary)
+        Self.removeEmptyFolders(above: temporary, stoppingAt: root)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+}
+
+private extension OutputWriter {
     /// Every folder below a tree's root that holds one of its files, at any depth.
     static func folders(of tree: OutputTree) -> Set<Substring> {
         var folders = Set<Substring>()
@@ -189,11 +210,6 @@ extension OutputWriter {
     /// Where a file or folder is staged before it is renamed into place: beside it, hidden.
     static func stagingPath(for target: String) -> String {
         PathText.join(PathText.parent(of: target), ".\(PathText.name(of: target)).waymark-new")
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
     }
 
     /// Removes a file or a whole folder; used only on this writer's own temporary paths.

@@ -9,7 +9,7 @@ import Foundation
 /// end of the write, with the other core idle. The site's pages are started the same way once
 /// rendered, and written while their links are checked and the manifest is encoded, which ran on
 /// one core. Nothing becomes visible early: a tree waits in the same hidden staging folder the
-/// writer would use, and a build that fails removes it.
+/// writer would use (`OutputWriter.freshFolderJob`), and a build that fails removes it.
 final class PrestagedTrees: @unchecked Sendable {
     /// A tree being written: where it is staged, and the stamps of its files once written.
     struct Staging {
@@ -18,28 +18,25 @@ final class PrestagedTrees: @unchecked Sendable {
         let written: BackgroundValue<Result<[(String, FileStamp)], Error>>
     }
 
-    private let root: String
+    private let writer: OutputWriter
+    /// Whether the output folder was there before the build: if not, `discard` removes it when
+    /// it made it and left it empty.
+    private let rootExisted: Bool
     private let lock = NSLock()
     private var trees: [String: Staging] = [:]
-    /// Whether `start` made the output folder itself, which `discard` then removes if empty.
-    private var madeRoot = false
 
-    /// Trees to go below `root`, the output folder.
-    init(root: String) { self.root = root }
+    /// Trees to go below `root`, the output folder; made before the build writes anything.
+    init(root: String) {
+        writer = OutputWriter(root: root)
+        rootExisted = OutputWriter.exists(root)
+    }
 
-    /// Starts writing `tree`, bound for `path` below the output folder, when that folder does
-    /// not exist yet and nothing in the tree is kept from a previous build; otherwise the writer
-    /// compares it file by file later, as usual.
+    /// Starts writing `tree`, bound for `path` below the output folder, when the writer would
+    /// build it aside whole (a new folder, nothing kept); otherwise the writer compares it file
+    /// by file later, as usual.
     func start(_ path: String, tree: OutputTree) {
-        let target = "\(root)/\(path)"
-        guard tree.kept.isEmpty, !OutputWriter.exists(target) else { return }
-        let folder = OutputWriter.stagingPath(for: target)
-        OutputWriter.remove(folder)
-        let rootExisted = OutputWriter.exists(root)
-        do { try OutputWriter.makeFolders(folder) } catch { return }
-        lock.withLock { madeRoot = madeRoot || !rootExisted }
-        let job = FreshFolderWriter.Job(tree: tree, folder: folder, path: path, target: target)
-        let staging = Staging(folder: folder, files: tree.files.count, written: BackgroundValue { Result { try FreshFolderWriter.write([job]) } })
+        guard let job = try? writer.freshFolderJob(path, tree: tree) else { return }
+        let staging = Staging(folder: job.folder, files: tree.files.count, written: BackgroundValue { Result { try FreshFolderWriter.write([job]) } })
         lock.withLock { trees[path] = staging }
     }
 
@@ -51,15 +48,14 @@ final class PrestagedTrees: @unchecked Sendable {
     /// Waits for every tree not handed over and removes its staging folder: the build failed, or
     /// did not write that tree.
     func discard() {
-        let (left, madeRoot) = lock.withLock { () -> ([Staging], Bool) in
+        let left = lock.withLock { () -> [Staging] in
             defer { trees = [:] }
-            return (Array(trees.values), self.madeRoot)
+            return Array(trees.values)
         }
         for staging in left {
             _ = staging.written.value
-            OutputWriter.remove(staging.folder)
-            OutputWriter.removeEmptyFolders(above: staging.folder, stoppingAt: root)
+            writer.unstage(staging.folder)
         }
-        if madeRoot, !left.isEmpty { rmdir(root) }
+        if !rootExisted, !left.isEmpty { rmdir(writer.root) }
     }
 }
