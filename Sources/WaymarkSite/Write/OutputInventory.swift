@@ -43,6 +43,7 @@ struct OutputInventory: Sendable {
         var walk = Walk(recorded: recorded, settledBefore: settledBefore)
         recordedCount = recorded.count
         stamps.reserveCapacity(recorded.values.reduce(0) { $0 + $1.files.count })
+        listings.reserveCapacity(recorded.count)
         self.walk(descriptor, "", prefix: "", skipping: skipping, &walk)
         // Each listing is a recorded one that still held or a new one (which differs from any
         // recorded for the folder, or it would not have been listed): counting tells.
@@ -50,6 +51,20 @@ struct OutputInventory: Sendable {
     }
 
     subscript(path: String) -> FileStamp? { stamps[path] }
+
+    /// How many files are below each of `folders` (relative to the output folder): one pass over
+    /// the inventory that makes no strings.
+    func fileCounts(under folders: [String]) -> [String: Int] {
+        let prefixes = folders.map { Array(($0 + "/").utf8) }
+        var counts = [Int](repeating: 0, count: folders.count)
+        for path in stamps.keys {
+            let bytes = path.utf8
+            for (index, prefix) in prefixes.enumerated() where bytes.count > prefix.count && bytes.starts(with: prefix) {
+                counts[index] += 1
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(folders, counts))
+    }
 
     /// The files below each of `folders` (relative to the output folder), as paths relative to
     /// that folder: one pass over the inventory, comparing bytes, not characters.

@@ -12,7 +12,8 @@ public struct OutputTree: Sendable, Equatable {
 
     public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
     public mutating func add(_ path: String, bytes: [UInt8]) { files[path] = bytes }
-    /// Marks a file as already in place and unchanged.
+    /// Marks a file as already in place and unchanged: found, with its recorded stamp, in the
+    /// inventory the writer is then given (which counts on it to find stale files).
     mutating func keep(_ path: String) { kept.insert(path) }
 
     /// Room for this many more rendered and kept files.

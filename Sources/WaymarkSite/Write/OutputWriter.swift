@@ -55,9 +55,16 @@ public struct OutputWriter: Sendable {
         let folders = sorted.compactMap { path, entry -> String? in
             if case .tree = entry { return path } else { return nil }
         }
-        let existing: [String: [String]]
+        var existing: [String: [String]] = [:]
         if let inventory {
-            existing = inventory.files(under: folders)
+            // A tree whose files in place are exactly as many as the inventory holds below its
+            // folder leaves nothing stale there: only the others' files are listed and compared.
+            let counts = inventory.fileCounts(under: folders)
+            let unsettled = folders.filter { folder in
+                guard case let .tree(tree) = entries[folder] else { return false }
+                return counts[folder] != Self.filesInPlace(tree, in: folder, inventory: inventory)
+            }
+            if !unsettled.isEmpty { existing = inventory.files(under: unsettled) }
         } else {
             // Walking the existing folders is most of a rebuild's write: walk them all at once.
             let walked = Parallel.map(folders) { Array(OutputInventory(of: "\(root)/\($0)").stamps.keys) }
@@ -113,6 +120,15 @@ public struct OutputWriter: Sendable {
             Self.removeEmptyFolders(above: file, stoppingAt: root)
         }
         return outcome
+    }
+}
+
+private extension OutputWriter {
+    /// How many of the files `tree` produces below `folder` the inventory holds: every kept one
+    /// (a file is kept only once found in it), and the rendered ones found in it.
+    static func filesInPlace(_ tree: OutputTree, in folder: String, inventory: OutputInventory) -> Int {
+        assert(tree.kept.allSatisfy { inventory["\(folder)/\($0)"] != nil }, "a file kept in \(folder) is not in the inventory")
+        return tree.kept.count + tree.files.keys.count { !tree.kept.contains($0) && inventory["\(folder)/\($0)"] != nil }
     }
 }
 
