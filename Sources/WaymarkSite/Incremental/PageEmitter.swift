@@ -69,20 +69,20 @@ final class PageEmitter {
     }
 
     /// Every recorded page of a unit, if each can be kept as the previous build left it.
-    private func keptPages(_ files: [String], site: String, reuse: PageReuse) -> [(files: [String: OutputRecord], page: PageRecord)]? {
-        var kept: [(files: [String: OutputRecord], page: PageRecord)] = []
+    private func keptPages(_ files: [String], site: String, reuse: PageReuse) -> [PageReuse.KeptPage]? {
+        var kept: [PageReuse.KeptPage] = []
+        kept.reserveCapacity(files.count)
         for file in files {
-            guard let fingerprint = reuse.previous?.files["\(site)/\(file)"]?.fingerprint,
-                  let page = reuse.keptPage(file, site: site, fingerprint: fingerprint) else { return nil }
+            guard let page = reuse.keptPage(file, site: site) else { return nil }
             kept.append(page)
         }
         return kept
     }
 
-    private func keep(_ kept: (files: [String: OutputRecord], page: PageRecord), _ file: String) {
+    private func keep(_ kept: PageReuse.KeptPage, _ file: String) {
         files.keep(file)
         for media in kept.page.media { files.keep(media) }
-        records.kept.merge(kept.files) { $1 }
+        for (path, record) in kept.files { records.kept[path] = record }
         records.pages[file] = kept.page
         records.pagesKept += 1
         links += kept.page.links

@@ -28,15 +28,26 @@ struct PageReuse: Sendable {
 
     /// A page kept as a whole: its file, the images it read (unchanged in content/) and the
     /// published copies it links to (still in place). Returns the records to carry over.
-    func keptPage(_ file: String, site: String, fingerprint: String) -> (files: [String: OutputRecord], page: PageRecord)? {
-        guard let page = previous?.pages[file], let record = kept("\(site)/\(file)", fingerprint: fingerprint) else { return nil }
+    /// `fingerprint` nil takes the page as recorded: its unit's key already matched.
+    func keptPage(_ file: String, site: String, fingerprint: String? = nil) -> KeptPage? {
+        let path = "\(site)/\(file)"
+        guard let page = previous?.pages[file], let record = previous?.files[path],
+              fingerprint == nil || record.fingerprint == fingerprint, inventory[path] == record.stamp else { return nil }
         for (image, stamp) in page.images where FileStamp(path: root + "/" + image) != stamp { return nil }
-        var files = ["\(site)/\(file)": record]
+        var kept = KeptPage(page: page, files: [(path, record)])
         for media in page.media {
-            guard let copy = kept("\(site)/\(media)", fingerprint: Self.mediaFingerprint(media)) else { return nil }
-            files["\(site)/\(media)"] = copy
+            let copyPath = "\(site)/\(media)"
+            guard let copy = self.kept(copyPath, fingerprint: Self.mediaFingerprint(media)) else { return nil }
+            kept.files.append((copyPath, copy))
         }
-        return (files, page)
+        return kept
+    }
+
+    /// What keeping a page carries over: its record, and its file's and published copies'
+    /// records (by path relative to the output folder, the page's file first).
+    struct KeptPage {
+        var page: PageRecord
+        var files: [(path: String, record: OutputRecord)]
     }
 
     /// A published copy is named after its content hash: its name is its fingerprint.

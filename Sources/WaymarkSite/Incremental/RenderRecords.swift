@@ -26,8 +26,9 @@ struct RenderRecords: Sendable {
     }
 
     mutating func merge(_ other: RenderRecords) {
-        if fresh.isEmpty, kept.isEmpty, pages.isEmpty, units.isEmpty {
-            // The first merge into an empty record takes the other's storage as is.
+        if fresh.capacity == 0, kept.capacity == 0, pages.capacity == 0, units.capacity == 0 {
+            // The first merge into an empty record (with no room reserved) takes the other's
+            // storage as is.
             let counts = (pagesRendered, pagesKept, codesRendered, codesKept)
             self = other
             (pagesRendered, pagesKept, codesRendered, codesKept) = (counts.0 + other.pagesRendered, counts.1 + other.pagesKept, counts.2 + other.codesRendered, counts.3 + other.codesKept)

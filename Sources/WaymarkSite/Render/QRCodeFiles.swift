@@ -16,26 +16,29 @@ struct QRCodeFiles {
         let results = Parallel.map(slices) { tokens -> Result<(OutputTree, RenderRecords), DiagnosticsError> in
             var files = OutputTree()
             var records = RenderRecords()
+            if input.reuse != nil {
+                files.reserveCapacity(files: 0, kept: 2 * tokens.count)
+                records.kept.reserveCapacity(2 * tokens.count)
+            }
             for item in tokens {
-                let payload = input.payload(for: item.token)
                 let names = ["\(item.token).svg", "\(item.token).png"]
                 if let reuse = input.reuse {
                     // A code depends on its payload, which depends only on the token and site.yml,
                     // both covered by the site's codes digest: it is every code's fingerprint.
                     let digest = reuse.codes
-                    let kept = names.compactMap { reuse.kept("\(folder)/\($0)", fingerprint: digest) }
-                    if kept.count == names.count {
-                        for (name, record) in zip(names, kept) {
-                            files.keep(name)
-                            records.kept["\(folder)/\(name)"] = record
-                        }
+                    let paths = names.map { "\(folder)/\($0)" }
+                    if let svg = reuse.kept(paths[0], fingerprint: digest), let png = reuse.kept(paths[1], fingerprint: digest) {
+                        files.keep(names[0])
+                        files.keep(names[1])
+                        records.kept[paths[0]] = svg
+                        records.kept[paths[1]] = png
                         records.codesKept += names.count
                         continue
                     }
-                    for name in names { records.fresh["\(folder)/\(name)"] = digest }
+                    for path in paths { records.fresh[path] = digest }
                 }
                 do {
-                    let code = try QRCode(payload: payload, style: input.qrStyle)
+                    let code = try QRCode(payload: input.payload(for: item.token), style: input.qrStyle)
                     files.add(names[0], bytes: Array(code.svg().utf8))
                     files.add(names[1], bytes: try code.png())
                     records.codesRendered += names.count
@@ -47,11 +50,15 @@ struct QRCodeFiles {
         }
         var tree = OutputTree()
         var records = RenderRecords()
-        for result in results {
-            let (files, made) = try result.get()
+        var made: [(files: OutputTree, records: RenderRecords)] = []
+        for result in results { made.append(try result.get()) }
+        // Merged on one core into tables sized once.
+        tree.reserveCapacity(files: made.reduce(0) { $0 + $1.files.files.count }, kept: made.reduce(0) { $0 + $1.files.kept.count })
+        records.reserveCapacity(for: made.map(\.records))
+        for (files, slice) in made {
             for (path, bytes) in files.files { tree.add(path, bytes: bytes) }
             for path in files.kept { tree.keep(path) }
-            records.merge(made)
+            records.merge(slice)
         }
         return (tree, records)
     }
