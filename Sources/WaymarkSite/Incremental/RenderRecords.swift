@@ -18,15 +18,17 @@ struct RenderRecords: Sendable {
     var codesKept = 0
 
     /// Room for the records of `others` as well, so merging them all grows each table once.
-    mutating func reserveCapacity(for others: [RenderRecords]) {
+    /// `pages`: false leaves the page records to be merged apart.
+    mutating func reserveCapacity(for others: [RenderRecords], pages: Bool = true) {
         fresh.reserveCapacity(fresh.count + others.reduce(0) { $0 + $1.fresh.count })
         kept.reserveCapacity(kept.count + others.reduce(0) { $0 + $1.kept.count })
-        pages.reserveCapacity(pages.count + others.reduce(0) { $0 + $1.pages.count })
+        if pages { self.pages.reserveCapacity(self.pages.count + others.reduce(0) { $0 + $1.pages.count }) }
         units.reserveCapacity(units.count + others.reduce(0) { $0 + $1.units.count })
     }
 
-    mutating func merge(_ other: RenderRecords) {
-        if fresh.capacity == 0, kept.capacity == 0, pages.capacity == 0, units.capacity == 0 {
+    /// Adds `other`'s records and counts; `pages`: false leaves its page records out.
+    mutating func merge(_ other: RenderRecords, pages: Bool = true) {
+        if pages, fresh.capacity == 0, kept.capacity == 0, self.pages.capacity == 0, units.capacity == 0 {
             // The first merge into an empty record (with no room reserved) takes the other's
             // storage as is.
             let counts = (pagesRendered, pagesKept, codesRendered, codesKept)
@@ -36,7 +38,7 @@ struct RenderRecords: Sendable {
         }
         fresh.merge(other.fresh) { $1 }
         kept.merge(other.kept) { $1 }
-        pages.merge(other.pages) { $1 }
+        if pages { self.pages.merge(other.pages) { $1 } }
         units.merge(other.units) { $1 }
         pagesRendered += other.pagesRendered
         pagesKept += other.pagesKept

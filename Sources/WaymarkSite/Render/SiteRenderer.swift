@@ -58,21 +58,19 @@ public struct SiteRenderer {
         }
         var links: [ContentLink] = [], freshLinks: [ContentLink] = []
         clock.phase("  \(site): merge") {
-            // Merged on one core: each table grows once, not a dozen times.
-            output.records.reserveCapacity(for: rendered.map(\.records))
-            output.site.reserveCapacity(
-                files: rendered.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
-                kept: rendered.reduce(0) { $0 + $1.files.kept.count }
-            )
-            for emitter in rendered {
-                for (path, bytes) in emitter.files.files { output.site.add(path, bytes: bytes) }
-                for path in emitter.files.kept { output.site.keep(path) }
-                for (path, bytes) in emitter.media.files { output.site.add(path, bytes: bytes) }
-                output.diagnostics += emitter.markdown.diagnostics
-                output.records.merge(emitter.records)
-                links += emitter.links
-                freshLinks += emitter.freshLinks
-            }
+            // Two halves on two cores, each table growing once: the files with the page records
+            // and links there, the file records here.
+            // Only read on both threads until the value is taken.
+            nonisolated(unsafe) let emitters = rendered
+            let pagesAndFiles = BackgroundValue { Merged(emitters) }
+            output.records.reserveCapacity(for: rendered.map(\.records), pages: false)
+            for emitter in rendered { output.records.merge(emitter.records, pages: false) }
+            var merged = pagesAndFiles.value
+            for (path, bytes) in output.site.files { merged.site.add(path, bytes: bytes) }
+            output.site = merged.site
+            output.records.pages = merged.pages
+            output.diagnostics += merged.diagnostics
+            (links, freshLinks) = (merged.links, merged.freshLinks)
         }
         ServerRules(input: input).add(to: &output)
         // Complete now: written while its links are checked (a broken one still fails the build
@@ -87,6 +85,32 @@ public struct SiteRenderer {
         }
         output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
         return output
+    }
+
+    /// What the emitters rendered, merged in unit order: the site's files, the page records, the
+    /// Markdown's diagnostics and the links.
+    private struct Merged: Sendable {
+        var site = OutputTree()
+        var pages: [String: PageRecord] = [:]
+        var diagnostics: [Diagnostic] = []
+        var links: [ContentLink] = [], freshLinks: [ContentLink] = []
+
+        init(_ emitters: [PageEmitter]) {
+            site.reserveCapacity(
+                files: emitters.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
+                kept: emitters.reduce(0) { $0 + $1.files.kept.count }
+            )
+            pages.reserveCapacity(emitters.reduce(0) { $0 + $1.records.pages.count })
+            for emitter in emitters {
+                for (path, bytes) in emitter.files.files { site.add(path, bytes: bytes) }
+                for path in emitter.files.kept { site.keep(path) }
+                for (path, bytes) in emitter.media.files { site.add(path, bytes: bytes) }
+                pages.merge(emitter.records.pages) { $1 }
+                diagnostics += emitter.markdown.diagnostics
+                links += emitter.links
+                freshLinks += emitter.freshLinks
+            }
+        }
     }
 
     private func render(_ unit: Unit, into emitter: PageEmitter) {
