@@ -24,12 +24,13 @@ extension BuildCache {
         return CacheWriter.varint(blocks[0].count) + blocks[0] + blocks[1]
     }
 
-    init(decoding bytes: [UInt8]) throws {
-        let (first, start) = try CacheReader.varint(in: bytes)
+    /// Decodes the payload at `offset` in `bytes` (a whole cache file, read in place).
+    init(decoding bytes: [UInt8], from offset: Int = 0) throws {
+        let (first, start) = try CacheReader.varint(in: bytes, at: offset)
         guard first >= 0, first <= bytes.count - start else { throw CacheReader.Malformed() }
-        let parts = [Array(bytes[start..<(start + first)]), Array(bytes[(start + first)...])]
+        let parts = [start..<(start + first), (start + first)..<bytes.count]
         let decoded = Parallel.map([0, 1]) { index in Result { () throws -> BuildCache in
-            var reader = try CacheReader(parts[index])
+            var reader = try CacheReader(bytes, range: parts[index])
             var cache = BuildCache(output: "")
             if index == 0 {
                 cache.output = try reader.string()
