@@ -11,10 +11,10 @@ struct LinkCheck {
     let prefix: String
     private let ids: IDIndex
     /// Pages already parsed (while rendering, or kept from the previous build, whose bytes are not
-    /// in memory); any other page is parsed here.
-    private let known: [String: PageLinks]
+    /// in memory), as their records hold them (`PageRecord.html`); any other page is parsed here.
+    private let known: [String: PageRecord]
 
-    init(site: OutputTree, prefix: String, known: [String: PageLinks] = [:]) {
+    init(site: OutputTree, prefix: String, known: [String: PageRecord] = [:]) {
         self.site = site
         self.prefix = prefix
         self.known = known
@@ -41,7 +41,7 @@ struct LinkCheck {
             // page, so each is resolved once a batch.
             var verdicts: [String: String?] = [:]
             return batch.flatMap { file in
-                let urls = known[file]?.urls ?? PageLinks(html: site[file] ?? "").urls
+                let urls = known[file]?.html.urls ?? PageLinks(html: site[file] ?? "").urls
                 let page = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
                 return urls.compactMap { url -> BrokenLink? in
                     guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
@@ -77,14 +77,20 @@ struct LinkCheck {
         paths += site.kept.filter { site.files[$0] == nil }
         let sums = Parallel.map(Parallel.slices(paths, size: 2048)) { slice -> (UInt64, UInt64) in
             var sum: (UInt64, UInt64) = (0, 0)
+            // Each entry's bytes go into one buffer, reused: no string is made per page.
+            var entry: [UInt8] = []
             for path in slice {
-                var entry = path
+                entry.removeAll(keepingCapacity: true)
+                entry += path.utf8
                 if path.hasSuffix(".html") {
-                    let ids = known[path]?.ids ?? ids.ids(in: path, of: site).sorted()
-                    // Paths hold no NUL: the first one ends the path.
-                    entry += "\u{0}" + ids.joined(separator: "\u{0}")
+                    // Paths hold no NUL: the first one ends the path, the others part the ids.
+                    entry.append(0)
+                    for (index, id) in (known[path]?.html.ids ?? ids.ids(in: path, of: site).sorted()).enumerated() {
+                        if index > 0 { entry.append(0) }
+                        entry += id.utf8
+                    }
                 }
-                let (high, low) = entry.withUTF8 { FingerprintHash.digest(UnsafeRawBufferPointer($0)) }
+                let (high, low) = entry.withUnsafeBytes(FingerprintHash.digest)
                 sum = (sum.0 &+ high, sum.1 &+ low)
             }
             return sum
@@ -168,16 +174,16 @@ struct LinkCheck {
 private final class IDIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: Set<String>] = [:]
-    private let known: [String: PageLinks]
+    private let known: [String: PageRecord]
 
-    init(known: [String: PageLinks]) { self.known = known }
+    init(known: [String: PageRecord]) { self.known = known }
 
     func ids(in file: String, of site: OutputTree) -> Set<String> {
         lock.lock()
         let known = cache[file]
         lock.unlock()
         if let known { return known }
-        if let page = self.known[file] { return Set(page.ids) }
+        if let page = self.known[file] { return Set(page.html.ids) }
         let html = site[file] ?? ""
         let found = file.hasSuffix(".html") ? Set(PageLinks(html: html).ids) : []
         lock.lock()

@@ -77,7 +77,7 @@ public struct SiteRenderer {
         // before anything is moved into place).
         input.prestaged?.start(site.rawValue, tree: output.site)
         clock.phase("  \(site): link check") {
-            let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages.mapValues(\.html))
+            let check = LinkCheck(site: output.site, prefix: input.config.baseURL.pathPrefix, known: output.records.pages)
             output.records.targets = input.reuse == nil ? nil : check.targetsDigest()
             let targetsUnchanged = output.records.targets != nil && output.records.targets == input.reuse?.previous?.targets
             output.diagnostics += check.diagnostics(for: targetsUnchanged ? freshLinks : links)
