@@ -15,16 +15,17 @@ public enum TokenReconciler {
 
     public static func reconcile(_ sites: [Site]) -> Outcome {
         var outcome = Outcome()
+        let itemsBySite = sites.map(\.issuedTokens)
         var firstUse: [Token: IssuedToken] = [:]
+        firstUse.reserveCapacity(itemsBySite.reduce(0) { $0 + $1.count })
         // Which site's ledger issued each token: with a single site, always that one.
         var issuedBy: [Token: (site: SiteID, ledger: String)] = [:]
         for site in sites where sites.count > 1 {
             let ledger = ledgerPath(site)
             for token in site.ledger.records.keys where issuedBy[token] == nil { issuedBy[token] = (site.id, ledger) }
         }
-        for site in sites {
+        for (site, items) in zip(sites, itemsBySite) {
             var ledger = site.ledger
-            let items = site.issuedTokens
             let itemSources = items.map { relativeSource($0.source, in: site) }
             let sources = site.itemFiles.union(itemSources)
             let usedTokens = Set(items.map(\.token))

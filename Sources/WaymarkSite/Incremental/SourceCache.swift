@@ -21,6 +21,9 @@ final class SourceCache: @unchecked Sendable {
     init(previous: [String: SourceRecord], settle: Double = 2) {
         self.previous = previous
         settledBefore = FileStamp.now - Int64(settle * 1e9)
+        // A rebuild loads about the files the previous build did: the tables grow once.
+        current.reserveCapacity(previous.count)
+        unread.reserveCapacity(previous.count)
     }
 
     /// Every file loaded by this build, for the next one.
