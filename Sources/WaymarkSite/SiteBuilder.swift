@@ -82,53 +82,71 @@ public struct SiteBuilder: Sendable {
         let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
         loader.sources = sources
         var (sites, diagnostics) = clock.phase("load") { loader.load() }
-        let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(sites) }
+        // The tokens are reconciled in the order the sites were loaded in.
+        let loaded = sites
+        sites.sort { $0.id < $1.id }
+        // Templates, QR styles and render inputs need only the loaded content: made before the
+        // tokens are reconciled, they let each site's QR codes be made (or, in a rebuild,
+        // verified) on other cores meanwhile. A build that then fails drops them unused.
+        var templateProblems: DiagnosticsError?
+        let templates = clock.phase("templates") { () -> TemplateSet? in
+            do throws(DiagnosticsError) {
+                return try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
+            } catch {
+                templateProblems = error
+                return nil
+            }
+        }
+        var styles: [SiteID: QRStyle] = [:]
+        var styleProblems: [Diagnostic] = []
+        for site in sites {
+            switch QRSettingsCheck.style(for: site.config, root: options.root) {
+            case let .success(style): styles[site.id] = style
+            case let .failure(problems): styleProblems += problems.diagnostics
+            }
+        }
+        func hasErrors(_ diagnostics: [Diagnostic]) -> Bool { diagnostics.contains { $0.severity == .error } }
+        var inputs: [RenderInput] = []
+        if let templates, !hasErrors(diagnostics), !hasErrors(styleProblems) {
+            let stamps = sources?.stamps ?? SourceStamps()
+            for site in sites {
+                // The ledger as loaded, until the reconciled one replaces it below.
+                var input = RenderInput(
+                    site: site, templates: templates, today: options.today, ledger: site.ledger, qrStyle: styles[site.id]!,
+                    root: options.root, files: options.files, report: options.report
+                )
+                input.prestaged = prestaged
+                if caching {
+                    let digests = clock.phase("digests \(site.id)") { SiteDigest.of(site, templates: templates, root: options.root, files: options.files) }
+                    // Only the wait shows: the walk itself ran while the content loaded.
+                    let walked = clock.phase("output walk (wait)") { inventory?.value ?? OutputInventory() }
+                    input.reuse = PageReuse(
+                        previous: previous?.sites[site.id.rawValue], inventory: walked, root: options.root,
+                        base: digests.base, codes: digests.codes, sources: stamps
+                    )
+                }
+                if options.only.isEmpty || options.only.contains(site.id.rawValue) {
+                    let early = input
+                    input.codes = BackgroundValue { Swift.Result { () throws(DiagnosticsError) in try QRCodeFiles(input: early).render() } }
+                }
+                inputs.append(input)
+            }
+        }
+        let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(loaded) }
         diagnostics += reconciled.diagnostics
         diagnostics += clock.phase("vaccinations") { VaccinationCheck.diagnostics(for: sites, today: options.today) }
-        let templates: TemplateSet
-        do {
-            templates = try clock.phase("templates") { () throws(DiagnosticsError) in
-                try TemplateSet(overridesIn: options.root + "/templates", files: options.files)
-            }
-        } catch {
-            throw DiagnosticsError(diagnostics + error.diagnostics)
-        }
+        if let templateProblems { throw DiagnosticsError(diagnostics + templateProblems.diagnostics) }
         if !options.only.isEmpty {
             let unknown = options.only.subtracting(sites.map(\.id.rawValue))
             for name in unknown.sorted() { diagnostics.append(.error("no site named '\(name)'", at: SourceLocation(path: "content/\(name)"))) }
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-
-        sites.sort { $0.id < $1.id }
+        guard !hasErrors(diagnostics) else { throw DiagnosticsError(diagnostics) }
+        diagnostics += styleProblems
+        guard !hasErrors(diagnostics) else { throw DiagnosticsError(diagnostics) }
+        for index in inputs.indices {
+            inputs[index].ledger = reconciled.ledgers[inputs[index].site.id] ?? inputs[index].site.ledger
+        }
         var rendered: [SiteID: SiteRenderer.Output] = [:]
-        var styles: [SiteID: QRStyle] = [:]
-        for site in sites {
-            switch QRSettingsCheck.style(for: site.config, root: options.root) {
-            case let .success(style): styles[site.id] = style
-            case let .failure(problems): diagnostics += problems.diagnostics
-            }
-        }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
-        let stamps = sources?.stamps ?? SourceStamps()
-        var inputs: [RenderInput] = []
-        for site in sites {
-            var input = RenderInput(
-                site: site, templates: templates, today: options.today,
-                ledger: reconciled.ledgers[site.id] ?? site.ledger, qrStyle: styles[site.id]!,
-                root: options.root, files: options.files, report: options.report
-            )
-            input.prestaged = prestaged
-            if caching {
-                let digests = clock.phase("digests \(site.id)") { SiteDigest.of(site, templates: templates, root: options.root, files: options.files) }
-                // Only the wait shows: the walk itself ran while the content loaded.
-                let walked = clock.phase("output walk (wait)") { inventory?.value ?? OutputInventory() }
-                input.reuse = PageReuse(
-                    previous: previous?.sites[site.id.rawValue], inventory: walked, root: options.root,
-                    base: digests.base, codes: digests.codes, sources: stamps
-                )
-            }
-            inputs.append(input)
-        }
         // The manifest (and its fingerprint, which decides whether it is written) is made on
         // another core while the sites render: it was a one-core step of every rebuild.
         let builders = inputs.map(ManifestBuilder.init)

@@ -7,8 +7,9 @@ struct RenderInput {
     let templates: TemplateSet
     /// The day vaccination states are computed for (SOURCE_DATE_EPOCH, or today).
     let today: CalendarDate
-    /// The ledger after this build's reconciliation: retired tokens get notice pages.
-    let ledger: TokenLedger
+    /// The ledger after this build's reconciliation: retired tokens get notice pages. (Set once
+    /// the tokens are reconciled; the QR codes, made earlier, do not read it.)
+    var ledger: TokenLedger
     /// Checked beforehand (`QRSettingsCheck`): every code of the site is made with it.
     let qrStyle: QRStyle
     /// Where images referenced from content are read from.
@@ -19,6 +20,9 @@ struct RenderInput {
     /// Where a build writes trees early, while the rest renders (`PrestagedTrees`); nil when
     /// nothing is written (`waymark check`).
     var prestaged: PrestagedTrees? = nil
+    /// The site's QR codes (`QRCodeFiles`), started before the tokens were reconciled; nil
+    /// makes them when the site renders.
+    var codes: BackgroundValue<Result<(OutputTree, RenderRecords), DiagnosticsError>>? = nil
     /// Progress of the render, for a progress bar.
     var report: (@Sendable (BuildEvent) -> Void)? = nil
     /// The site's live tokens (`Site.issuedTokens`), made once: the codes, the redirect pages,

@@ -32,7 +32,10 @@ public struct SiteRenderer {
         var output = Output()
         // Parts of the render phase, for --verbose: which of them run on one core shows here.
         let clock = BuildClock(report: input.report), site = input.config.id
-        (output.qr, output.records) = try clock.phase("  \(site): qr codes") { () throws(DiagnosticsError) in try QRCodeFiles(input: input).render() }
+        (output.qr, output.records) = try clock.phase("  \(site): qr codes") { () throws(DiagnosticsError) in
+            if let codes = input.codes { return try codes.value.get() }
+            return try QRCodeFiles(input: input).render()
+        }
         input.prestaged?.start(QRCodeFiles.folder(for: site), tree: output.qr)
         let css = input.templates.render("style.css", ["theme": ["primary": input.config.theme.primary, "accent": input.config.theme.accent]])
         let cssPath = "assets/style.\(SHA256.hex(Array(css.utf8)).prefix(10)).css"
