@@ -25,4 +25,18 @@ enum Parallel {
     static func slices<Item>(_ items: [Item], size: Int) -> [ArraySlice<Item>] {
         stride(from: 0, to: items.count, by: max(1, size)).map { items[$0..<min(items.count, $0 + max(1, size))] }
     }
+
+    /// Empties `values` here and frees what they held on another thread, off the caller's path
+    /// (when nothing else still holds them).
+    static func release<Element>(_ values: inout [Element]) {
+        let held = Held(values)
+        values = []
+        DispatchQueue.global().async { held.values = [] }
+    }
+}
+
+/// What `Parallel.release` frees: only its worker touches it once handed over.
+private final class Held<Element>: @unchecked Sendable {
+    var values: [Element]
+    init(_ values: [Element]) { self.values = values }
 }

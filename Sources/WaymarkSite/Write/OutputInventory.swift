@@ -57,10 +57,11 @@ struct OutputInventory: Sendable {
     func fileCounts(under folders: [String]) -> [String: Int] {
         let prefixes = folders.map { Array(($0 + "/").utf8) }
         var counts = [Int](repeating: 0, count: folders.count)
-        for path in stamps.keys {
-            let bytes = path.utf8
-            for (index, prefix) in prefixes.enumerated() where bytes.count > prefix.count && bytes.starts(with: prefix) {
-                counts[index] += 1
+        for var path in stamps.keys {
+            path.withUTF8 { bytes in
+                for (index, prefix) in prefixes.enumerated() where bytes.count > prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0 {
+                    counts[index] += 1
+                }
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(folders, counts))
