@@ -132,7 +132,8 @@ public struct SiteBuilder: Sendable {
                 inputs.append(input)
             }
         }
-        let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(loaded) }
+        let issued = Dictionary(uniqueKeysWithValues: inputs.map { ($0.site.id, $0.issuedTokens) })
+        let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(loaded, issued: loaded.map { issued[$0.id] ?? $0.issuedTokens }) }
         diagnostics += reconciled.diagnostics
         diagnostics += clock.phase("vaccinations") { VaccinationCheck.diagnostics(for: sites, today: options.today) }
         if let templateProblems { throw DiagnosticsError(diagnostics + templateProblems.diagnostics) }

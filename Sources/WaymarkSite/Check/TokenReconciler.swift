@@ -14,8 +14,12 @@ public enum TokenReconciler {
     }
 
     public static func reconcile(_ sites: [Site]) -> Outcome {
+        reconcile(sites, issued: sites.map(\.issuedTokens))
+    }
+
+    /// `reconcile(_:)` with each site's `issuedTokens`, already made (in the order of `sites`).
+    static func reconcile(_ sites: [Site], issued itemsBySite: [[IssuedToken]]) -> Outcome {
         var outcome = Outcome()
-        let itemsBySite = sites.map(\.issuedTokens)
         var firstUse: [Token: IssuedToken] = [:]
         firstUse.reserveCapacity(itemsBySite.reduce(0) { $0 + $1.count })
         // Which site's ledger issued each token: with a single site, always that one.

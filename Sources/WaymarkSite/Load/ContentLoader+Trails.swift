@@ -86,22 +86,26 @@ extension ContentLoader {
 
     /// Two stops at the same place, or with the same slug, would make the walking order ambiguous.
     private func checkOrder(of stops: [Stop], gaps checkGaps: Bool, sink: DiagnosticSink) {
-        var seenOrder: [Int: Stop] = [:]
-        var seenSlug: [String: Stop] = [:]
-        for stop in stops {
+        // Indices into `stops`, not copies of them: a stop has a dozen fields to retain.
+        var seenOrder: [Int: Int] = [:], seenSlug: [String: Int] = [:]
+        seenOrder.reserveCapacity(stops.count)
+        seenSlug.reserveCapacity(stops.count)
+        func fileName(_ index: Int) -> Substring { stops[index].source.split(separator: "/").last! }
+        for (index, stop) in stops.enumerated() {
             if let first = seenOrder[stop.order] {
-                sink.error("stop number \(stop.order) is also used by \(first.source.split(separator: "/").last!)", at: SourceLocation(path: stop.source))
+                sink.error("stop number \(stop.order) is also used by \(fileName(first))", at: SourceLocation(path: stop.source))
             }
             if let first = seenSlug[stop.slug] {
-                sink.error("stop slug '\(stop.slug)' is also used by \(first.source.split(separator: "/").last!)", at: SourceLocation(path: stop.source))
+                sink.error("stop slug '\(stop.slug)' is also used by \(fileName(first))", at: SourceLocation(path: stop.source))
             }
-            seenOrder[stop.order] = seenOrder[stop.order] ?? stop
-            seenSlug[stop.slug] = seenSlug[stop.slug] ?? stop
+            seenOrder[stop.order] = seenOrder[stop.order] ?? index
+            seenSlug[stop.slug] = seenSlug[stop.slug] ?? index
         }
         // Cards say "stop 3 of 7": the numbers must run 1, 2, 3… so the page, the card and the post agree.
         guard checkGaps else { return }
         var expected = 1
-        for stop in stops.sorted(by: { $0.order < $1.order }) where seenOrder[stop.order]?.source == stop.source {
+        for index in stops.indices.sorted(by: { stops[$0].order < stops[$1].order }) where seenOrder[stops[index].order] == index {
+            let stop = stops[index]
             if stop.order != expected {
                 let was = expected == 1 ? "the first stop must be number 1" : "stop numbers jump from \(expected - 1) to \(stop.order)"
                 sink.error("\(was): number the stops 1, 2, 3… in walking order without gaps", at: SourceLocation(path: stop.source))
