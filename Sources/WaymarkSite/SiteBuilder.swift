@@ -82,7 +82,7 @@ public struct SiteBuilder: Sendable {
         let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
         loader.sources = sources
         var (sites, diagnostics) = clock.phase("load") { loader.load() }
-        // The tokens are reconciled in the order the sites were loaded in.
+        // The tokens and vaccinations are checked in the order the sites were loaded in.
         let loaded = sites
         sites.sort { $0.id < $1.id }
         // Templates, QR styles and render inputs need only the loaded content: made before the
@@ -135,7 +135,7 @@ public struct SiteBuilder: Sendable {
         let issued = Dictionary(uniqueKeysWithValues: inputs.map { ($0.site.id, $0.issuedTokens) })
         let reconciled = clock.phase("tokens") { TokenReconciler.reconcile(loaded, issued: loaded.map { issued[$0.id] ?? $0.issuedTokens }) }
         diagnostics += reconciled.diagnostics
-        diagnostics += clock.phase("vaccinations") { VaccinationCheck.diagnostics(for: sites, today: options.today) }
+        diagnostics += clock.phase("vaccinations") { VaccinationCheck.diagnostics(for: loaded, today: options.today) }
         if let templateProblems { throw DiagnosticsError(diagnostics + templateProblems.diagnostics) }
         if !options.only.isEmpty {
             let unknown = options.only.subtracting(sites.map(\.id.rawValue))
