@@ -7,6 +7,8 @@ public struct ContentLoader: Sendable {
     public var files: ContentFiles
     /// Front matter parsed by the previous build (stops and trails); nil parses everything.
     var sources: SourceCache?
+    /// The folders listed by the load under way (each `load` starts afresh).
+    private var listings = MarkdownListings()
 
     public init(root: String, files: ContentFiles = .disk) {
         self.root = root
@@ -22,7 +24,9 @@ public struct ContentLoader: Sendable {
         if folders.isEmpty {
             sink.error(siteIDs.isEmpty ? "no sites found: add content/<site>/site.yml" : "no site named \(siteIDs.sorted().joined(separator: ", ")) under content/", at: SourceLocation(path: "content"))
         }
-        let sites = folders.compactMap { loadSite(folder: "content/\($0)", sink: sink) }
+        var run = self
+        run.listings = MarkdownListings()
+        let sites = folders.compactMap { run.loadSite(folder: "content/\($0)", sink: sink) }
         return (sites, sink.diagnostics)
     }
 
@@ -77,6 +81,6 @@ public struct ContentLoader: Sendable {
 
     /// Markdown files of a folder, sorted by name; nil when the folder does not exist.
     func markdownFiles(in folder: String) -> [String]? {
-        files.list(absolute(folder))?.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        listings.files(in: folder) { files.list(absolute(folder))?.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted() }
     }
 }
