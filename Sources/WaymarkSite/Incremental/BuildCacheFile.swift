@@ -30,7 +30,8 @@ struct BuildCacheFile: Sendable {
     }
 
     func load() -> (cache: BuildCache?, status: CacheStatus) {
-        guard let data = Self.bytes(at: path) else { return (nil, .missing) }
+        // Read into one array and decoded in place: 20 MB are not copied into blocks first.
+        guard let data = WholeFile.bytes(at: path) else { return (nil, .missing) }
         var lines = data.split(separator: 0x0A, maxSplits: 4, omittingEmptySubsequences: false)
         guard lines.count == 5, String(decoding: lines[0], as: UTF8.self) == Self.magic else { return (nil, .corrupt("not a waymark cache")) }
         guard String(decoding: lines[1], as: UTF8.self) == "\(Self.formatVersion)",
@@ -87,27 +88,6 @@ struct BuildCacheFile: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if unlink(journalPath) != 0, errno != ENOENT { throw OutputError.system("cannot remove \(journalPath)", errno) }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    /// The whole file, read into one array that is then decoded in place (as `Data`, then copied
-    /// into an array and into one per block, 20 MB were copied three times for nothing).
-    private static func bytes(at path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                // A file that shrank or cannot be read is no cache.
-                guard read > 0 else { return complete = false }
-                count += read
-            }
-        }
-        return complete ? bytes : nil
     }
 
     /// Removes the cache (before a build that could leave it describing files it did not write).

@@ -145,9 +145,7 @@ final class PageEmitter {
     func recordFresh(_ path: String, fingerprint: String) { records.fresh[path] = fingerprint }
 
     /// Adds files rendered without the cache (the lists).
-    func add(_ tree: OutputTree) {
-        for (path, bytes) in tree.files { files.add(path, bytes: bytes) }
-    }
+    func add(_ tree: OutputTree) { files.merge(tree) }
 
     /// Published image copies of the pages rendered now.
     var media: OutputTree { markdown.media }

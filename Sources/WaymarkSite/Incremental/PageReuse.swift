@@ -20,8 +20,9 @@ struct PageReuse: Sendable {
 
     /// The recorded file at `path` (relative to the output folder) when made from `fingerprint`
     /// and unchanged on disk.
-    func kept(_ path: String, fingerprint: String) -> OutputRecord? {
-        guard let record = previous?.files[path], record.fingerprint == fingerprint,
+    /// A nil `fingerprint` takes the file as recorded (its unit's key already matched).
+    func kept(_ path: String, fingerprint: String?) -> OutputRecord? {
+        guard let record = previous?.files[path], fingerprint == nil || record.fingerprint == fingerprint,
               inventory[path] == record.stamp else { return nil }
         return record
     }
@@ -31,8 +32,7 @@ struct PageReuse: Sendable {
     /// `fingerprint` nil takes the page as recorded: its unit's key already matched.
     func keptPage(_ file: String, site: String, fingerprint: String? = nil) -> KeptPage? {
         let path = "\(site)/\(file)"
-        guard let page = previous?.pages[file], let record = previous?.files[path],
-              fingerprint == nil || record.fingerprint == fingerprint, inventory[path] == record.stamp else { return nil }
+        guard let page = previous?.pages[file], let record = kept(path, fingerprint: fingerprint) else { return nil }
         for (image, stamp) in page.images where FileStamp(path: root + "/" + image) != stamp { return nil }
         var kept = KeptPage(page: page, files: [(path, record)])
         for media in page.media {

@@ -18,27 +18,18 @@ struct RenderRecords: Sendable {
     var codesKept = 0
 
     /// Room for the records of `others` as well, so merging them all grows each table once.
-    /// `pages`: false leaves the page records to be merged apart.
-    mutating func reserveCapacity(for others: [RenderRecords], pages: Bool = true) {
+    /// The page records are left out, as `mergeExceptPages` leaves them.
+    mutating func reserveCapacity(for others: [RenderRecords]) {
         fresh.reserveCapacity(fresh.count + others.reduce(0) { $0 + $1.fresh.count })
         kept.reserveCapacity(kept.count + others.reduce(0) { $0 + $1.kept.count })
-        if pages { self.pages.reserveCapacity(self.pages.count + others.reduce(0) { $0 + $1.pages.count }) }
         units.reserveCapacity(units.count + others.reduce(0) { $0 + $1.units.count })
     }
 
-    /// Adds `other`'s records and counts; `pages`: false leaves its page records out.
-    mutating func merge(_ other: RenderRecords, pages: Bool = true) {
-        if pages, fresh.capacity == 0, kept.capacity == 0, self.pages.capacity == 0, units.capacity == 0 {
-            // The first merge into an empty record (with no room reserved) takes the other's
-            // storage as is.
-            let counts = (pagesRendered, pagesKept, codesRendered, codesKept)
-            self = other
-            (pagesRendered, pagesKept, codesRendered, codesKept) = (counts.0 + other.pagesRendered, counts.1 + other.pagesKept, counts.2 + other.codesRendered, counts.3 + other.codesKept)
-            return
-        }
+    /// Adds `other`'s file and unit records and its counts. The page records are merged apart:
+    /// the render merges them on another core (`SiteRenderer.Merged`), and QR codes have none.
+    mutating func mergeExceptPages(_ other: RenderRecords) {
         fresh.merge(other.fresh) { $1 }
         kept.merge(other.kept) { $1 }
-        if pages { self.pages.merge(other.pages) { $1 } }
         units.merge(other.units) { $1 }
         pagesRendered += other.pagesRendered
         pagesKept += other.pagesKept

@@ -56,26 +56,8 @@ public struct ContentFiles: Sendable {
         )
     }
 
-    /// A whole file with one `open`, `fstat` and `read`: Foundation's `Data(contentsOf:)` first
-    /// builds a URL and stats the path, which showed in loading twenty thousand files. Anything
-    /// unusual goes to Foundation, so errors read as before.
+    /// A whole file (`WholeFile`); anything unusual goes to Foundation, so errors read as before.
     static func readFile(_ path: String) throws -> Data {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
-        let size = Int(info.st_size)
-        var data = Data(count: size)
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var offset = 0
-            while offset < size {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + offset, size - offset)
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        return complete ? data : try Data(contentsOf: URL(fileURLWithPath: path))
+        try WholeFile.data(at: path) ?? Data(contentsOf: URL(fileURLWithPath: path))
     }
 }

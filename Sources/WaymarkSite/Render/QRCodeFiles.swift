@@ -53,12 +53,11 @@ struct QRCodeFiles {
         var made: [(files: OutputTree, records: RenderRecords)] = []
         for result in results { made.append(try result.get()) }
         // Merged on one core into tables sized once.
-        tree.reserveCapacity(files: made.reduce(0) { $0 + $1.files.files.count }, kept: made.reduce(0) { $0 + $1.files.kept.count })
+        tree.reserveCapacity(merging: made.map(\.files))
         records.reserveCapacity(for: made.map(\.records))
         for (files, slice) in made {
-            for (path, bytes) in files.files { tree.add(path, bytes: bytes) }
-            for path in files.kept { tree.keep(path) }
-            records.merge(slice)
+            tree.merge(files)
+            records.mergeExceptPages(slice)
         }
         return (tree, records)
     }

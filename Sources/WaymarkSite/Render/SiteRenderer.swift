@@ -66,10 +66,10 @@ public struct SiteRenderer {
             // Only read on both threads until the value is taken.
             nonisolated(unsafe) let emitters = rendered
             let pagesAndFiles = BackgroundValue { Merged(emitters) }
-            output.records.reserveCapacity(for: rendered.map(\.records), pages: false)
-            for emitter in rendered { output.records.merge(emitter.records, pages: false) }
+            output.records.reserveCapacity(for: rendered.map(\.records))
+            for emitter in rendered { output.records.mergeExceptPages(emitter.records) }
             var merged = pagesAndFiles.value
-            for (path, bytes) in output.site.files { merged.site.add(path, bytes: bytes) }
+            merged.site.merge(output.site)
             output.site = merged.site
             output.records.pages = merged.pages
             output.diagnostics += merged.diagnostics
@@ -101,15 +101,11 @@ public struct SiteRenderer {
         var links: [ContentLink] = [], freshLinks: [ContentLink] = []
 
         init(_ emitters: [PageEmitter]) {
-            site.reserveCapacity(
-                files: emitters.reduce(0) { $0 + $1.files.files.count + $1.media.files.count },
-                kept: emitters.reduce(0) { $0 + $1.files.kept.count }
-            )
+            site.reserveCapacity(merging: emitters.flatMap { [$0.files, $0.media] })
             pages.reserveCapacity(emitters.reduce(0) { $0 + $1.records.pages.count })
             for emitter in emitters {
-                for (path, bytes) in emitter.files.files { site.add(path, bytes: bytes) }
-                for path in emitter.files.kept { site.keep(path) }
-                for (path, bytes) in emitter.media.files { site.add(path, bytes: bytes) }
+                site.merge(emitter.files)
+                site.merge(emitter.media)
                 pages.merge(emitter.records.pages) { $1 }
                 diagnostics += emitter.markdown.diagnostics
                 links += emitter.links

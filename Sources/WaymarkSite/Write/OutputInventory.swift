@@ -55,30 +55,32 @@ struct OutputInventory: Sendable {
     /// How many files are below each of `folders` (relative to the output folder): one pass over
     /// the inventory that makes no strings.
     func fileCounts(under folders: [String]) -> [String: Int] {
-        let prefixes = folders.map { Array(($0 + "/").utf8) }
         var counts = [Int](repeating: 0, count: folders.count)
-        for var path in stamps.keys {
-            path.withUTF8 { bytes in
-                for (index, prefix) in prefixes.enumerated() where bytes.count > prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0 {
-                    counts[index] += 1
-                }
-            }
-        }
+        forEachFile(under: folders) { index, _, _ in counts[index] += 1 }
         return Dictionary(uniqueKeysWithValues: zip(folders, counts))
     }
 
     /// The files below each of `folders` (relative to the output folder), as paths relative to
-    /// that folder: one pass over the inventory, comparing bytes, not characters.
+    /// that folder.
     func files(under folders: [String]) -> [String: [String]] {
+        var found = [[String]](repeating: [], count: folders.count)
+        forEachFile(under: folders) { index, path, prefix in
+            found[index].append(String(decoding: UnsafeBufferPointer(rebasing: path[prefix...]), as: UTF8.self))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(folders, found))
+    }
+
+    /// Calls `body` with the index of each of `folders` a file is below, the bytes of its path
+    /// and the length of the folder's prefix: one pass over the inventory, comparing bytes.
+    private func forEachFile(under folders: [String], _ body: (Int, UnsafeBufferPointer<UInt8>, Int) -> Void) {
         let prefixes = folders.map { Array(($0 + "/").utf8) }
-        var found = Dictionary(uniqueKeysWithValues: folders.map { ($0, [String]()) })
-        for path in stamps.keys {
-            let bytes = path.utf8
-            for (folder, prefix) in zip(folders, prefixes) where bytes.count > prefix.count && bytes.starts(with: prefix) {
-                found[folder]!.append(String(decoding: bytes.dropFirst(prefix.count), as: UTF8.self))
+        for var path in stamps.keys {
+            path.withUTF8 { bytes in
+                for (index, prefix) in prefixes.enumerated() where bytes.count > prefix.count && memcmp(bytes.baseAddress!, prefix, prefix.count) == 0 {
+                    body(index, bytes, prefix.count)
+                }
             }
         }
-        return found
     }
 
     /// Adds the files of a folder known from its recorded listing, and walks its folders.

@@ -22,6 +22,17 @@ public struct OutputTree: Sendable, Equatable {
         self.kept.reserveCapacity(self.kept.count + kept)
     }
 
+    /// Room for merging all of `others`, so each table grows once.
+    mutating func reserveCapacity(merging others: [OutputTree]) {
+        reserveCapacity(files: others.reduce(0) { $0 + $1.files.count }, kept: others.reduce(0) { $0 + $1.kept.count })
+    }
+
+    /// Adds `other`'s rendered and kept files (its paths are relative to the same root).
+    mutating func merge(_ other: OutputTree) {
+        for (path, bytes) in other.files { files[path] = bytes }
+        kept.formUnion(other.kept)
+    }
+
     public subscript(path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
     /// Rendered files, sorted (kept files are not included: their bytes are not in memory).
