@@ -107,6 +107,20 @@ import WaymarkNative
         #expect(project.matchesCleanBuild())
     }
 
+    /// A fresh checkout's files all changed moments ago: the first build cannot trust their
+    /// stamps, and the next one, once they have settled, must still keep every page.
+    @Test func pagesBuiltFromUnsettledInputsAreKeptOnceTheySettle() throws {
+        let project = try IncrementalProject()
+        var options = SiteBuilder.Options(root: project.root, today: Fixtures.today)
+        options.cacheFolder = project.cacheFolder
+        options.settleSeconds = 3600
+        let first = try SiteBuilder(options: options).build()
+        let settled = try project.build()
+        #expect(settled.cache.status == .used)
+        #expect(settled.cache.pagesRendered == 0 && settled.cache.pagesKept == first.cache.pagesRendered)
+        #expect(project.matchesCleanBuild())
+    }
+
     @Test func anImageChangeRendersThePagesThatShowIt() throws {
         let project = try IncrementalProject()
         try Data(try QRCode(payload: "first", style: QRStyle()).png()).write(to: URL(fileURLWithPath: "\(project.root)/\(trail)/bluebells.png"))

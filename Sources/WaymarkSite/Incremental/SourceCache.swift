@@ -32,10 +32,13 @@ final class SourceCache: @unchecked Sendable {
     /// Paths whose record is not the previous build's as it was (parsed again, or restamped).
     var changedPaths: Set<String> { locked { touched } }
 
-    /// What rendering needs to know about the files loaded: their stamps (a page's Markdown is
-    /// fingerprinted by its file's stamp) and which bodies were not read.
+    /// What rendering needs to know about the files loaded: their stamps, their bodies' digests
+    /// (a page's Markdown is fingerprinted by its body's) and which bodies were not read.
     var stamps: SourceStamps {
-        locked { SourceStamps(stamps: current.compactMapValues(\.stamp), unread: unread, settledBefore: settledBefore) }
+        locked {
+            SourceStamps(stamps: current.compactMapValues(\.stamp), bodies: current.compactMapValues(\.body),
+                         unread: unread, settledBefore: settledBefore)
+        }
     }
 
     /// The recorded item of the file at `path` (project-relative) when its stamp is unchanged;
@@ -57,16 +60,20 @@ final class SourceCache: @unchecked Sendable {
         // Keyed on a digest: the cache holds twenty thousand front matters.
         var key = Fingerprint()
         key.add(source.frontMatter)
-        return item(path: source.path, key: key.hex(), line: source.frontMatterLine, bodyLine: source.bodyLine, stamp: stamp, sink: sink, parse: parse)
+        var body = Fingerprint()
+        body.add(source.body)
+        return item(path: source.path, key: key.hex(), line: source.frontMatterLine, bodyLine: source.bodyLine, body: body.hex(),
+                    stamp: stamp, sink: sink, parse: parse)
     }
 
     /// The same for a whole file (a ledger), keyed on `key`, e.g. a digest of its bytes.
-    func item(path: String, key: String, line: Int, bodyLine: Int = 0, stamp: FileStamp? = nil, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
+    /// `body`: the digest of the Markdown body, if the file has one.
+    func item(path: String, key: String, line: Int, bodyLine: Int = 0, body: String? = nil, stamp: FileStamp? = nil, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
         if var record = previous[path], record.frontMatter == key, record.frontMatterLine == line {
             for diagnostic in record.diagnostics { sink.report(diagnostic) }
             let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
-            let moved = record.stamp != stamp || record.bodyLine != bodyLine
-            (record.stamp, record.bodyLine) = (stamp, bodyLine)
+            let moved = record.stamp != stamp || record.bodyLine != bodyLine || record.body != body
+            (record.stamp, record.bodyLine, record.body) = (stamp, bodyLine, body)
             locked {
                 current[path] = record
                 if moved { touched.insert(path) }
@@ -77,7 +84,7 @@ final class SourceCache: @unchecked Sendable {
         for diagnostic in diagnostics { sink.report(diagnostic) }
         if let item, !diagnostics.contains(where: { $0.severity == .error }) {
             let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
-            let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, stamp: stamp, diagnostics: diagnostics, item: item)
+            let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, body: body, stamp: stamp, diagnostics: diagnostics, item: item)
             locked {
                 current[path] = record
                 touched.insert(path)
@@ -97,6 +104,8 @@ final class SourceCache: @unchecked Sendable {
 struct SourceStamps: Sendable {
     /// Stamp of each file loaded with one (project-relative path), taken before it was read.
     var stamps: [String: FileStamp] = [:]
+    /// Digest of each recorded file's Markdown body (project-relative path), read now or before.
+    var bodies: [String: String] = [:]
     /// Files taken from the cache without reading: their models carry no body.
     var unread: Set<String> = []
     /// Inputs changed after this instant are not trusted by their stamp next time.

@@ -7,6 +7,7 @@ extension SourceRecord {
         writer.unique(frontMatter)
         writer.int(frontMatterLine)
         writer.int(bodyLine)
+        writer.optionalString(body)
         writer.bool(stamp != nil)
         if let stamp { writer.stamp(stamp) }
         writer.int(diagnostics.count)
@@ -54,6 +55,7 @@ extension SourceRecord {
         frontMatter = try reader.unique()
         frontMatterLine = try reader.int()
         bodyLine = try reader.int()
+        body = try reader.optionalString()
         stamp = try reader.bool() ? try reader.stamp() : nil
         diagnostics = try (0..<(try reader.count())).map { _ in
             let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning

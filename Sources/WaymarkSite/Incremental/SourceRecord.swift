@@ -9,6 +9,9 @@ struct SourceRecord: Sendable {
     var frontMatterLine: Int
     /// Where the Markdown body starts, for a file taken over without reading it.
     var bodyLine: Int
+    /// Digest of the Markdown body as last read (nil for ledgers): what a page's fingerprint
+    /// takes for the body, whether or not this build read the file.
+    var body: String?
     /// The file's stamp when it was read; nil for files not stamped (ledgers).
     var stamp: FileStamp?
     /// What parsing reported (warnings: a parse with errors is never recorded).

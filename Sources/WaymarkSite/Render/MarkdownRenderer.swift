@@ -38,9 +38,10 @@ final class MarkdownRenderer {
     /// The HTML of a content file's body, which is rendered into the page at `page`.
     func html(_ text: String, file: String, firstLine: Int, page: String) -> String {
         if placeholders {
-            // A file's stamp stands for its text (hashing every body cost more than the rest of a rebuild).
-            if let stamp = input.reuse?.sources.stamps[file] {
-                return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(stamp.text)"
+            // The digest recorded when the file was last read stands for its body: an unchanged file
+            // is not read again, and whether its stamp has settled does not change what it stands for.
+            if let body = input.reuse?.sources.bodies[file] {
+                return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(body)"
             }
             return "\u{0}markdown\u{0}\(file)\u{0}\(firstLine)\u{0}\(page)\u{0}\(text)"
         }
