@@ -9,6 +9,8 @@ extension BuildCache {
     mutating func record(_ site: String, _ records: RenderRecords, written: [String: FileStamp] = [:]) {
         var cache = SiteCache()
         cache.files = records.kept
+        // A full build's eighty thousand records: the table grows once, not a dozen times.
+        cache.files.reserveCapacity(records.kept.count + records.fresh.count)
         for (path, fingerprint) in records.fresh {
             if let stamp = written[path] ?? FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
         }

@@ -7,7 +7,17 @@ import WaymarkCore
 struct ServerRules {
     let input: RenderInput
 
-    func add(to output: inout SiteRenderer.Output) {
+    /// The rule files: in the site folder for the hosts that read them there, else for
+    /// `site/_server/<id>/`; with the records the build cache needs.
+    struct Files: Sendable {
+        var site = OutputTree()
+        var server = OutputTree()
+        var records = RenderRecords()
+    }
+
+    /// Pure, like the rest of the render: it runs on another core while the pages render.
+    func render() -> Files {
+        var output = Files()
         let id = input.config.id.rawValue
         let files: [(name: String, template: String, inSite: Bool)]
         switch input.config.host {
@@ -25,7 +35,7 @@ struct ServerRules {
                     if file.inSite { output.site.keep(file.name) } else { output.server.keep(file.name) }
                     output.records.kept[path] = record
                 }
-                return
+                return output
             }
         }
         let context = rulesContext()
@@ -34,6 +44,7 @@ struct ServerRules {
             if file.inSite { output.site.add(file.name, text) } else { output.server.add(file.name, text) }
             if let digest { output.records.fresh[path] = digest }
         }
+        return output
     }
 
     /// What the rules are made from besides site.yml and the templates (in `base`): the tokens.

@@ -51,6 +51,8 @@ public struct SiteRenderer {
         let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
             + input.site.pages.map(Unit.page) + Parallel.slices(input.issuedTokens, size: 256).map(Unit.tokens)
         let progress = ProgressCounter(total: units.count, report: input.report)
+        // They list every token: made on one core while the pages keep both busy, not after them.
+        let rules = BackgroundValue { [input] in ServerRules(input: input).render() }
         var rendered = clock.phase("  \(site): pages") {
             Parallel.map(units) { unit in
                 defer { progress.tick() }
@@ -77,7 +79,10 @@ public struct SiteRenderer {
             // A thousand emitters' tables took a rebuild 10 ms of one core to free.
             Parallel.release(&rendered)
         }
-        ServerRules(input: input).add(to: &output)
+        let ruleFiles = rules.value
+        output.site.merge(ruleFiles.site)
+        output.server.merge(ruleFiles.server)
+        output.records.mergeExceptPages(ruleFiles.records)
         // Complete now: written while its links are checked (a broken one still fails the build
         // before anything is moved into place).
         input.prestaged?.start(site.rawValue, tree: output.site)

@@ -70,6 +70,11 @@ public struct OutputWriter: Sendable {
             let walked = Parallel.map(folders) { Array(OutputInventory(of: "\(root)/\($0)").stamps.keys) }
             existing = Dictionary(uniqueKeysWithValues: zip(folders, walked))
         }
+        // A full build stamps every file it writes: the table grows once.
+        outcome.stamps.reserveCapacity(sorted.reduce(0) { count, item in
+            if case let .tree(tree) = item.1 { return count + tree.files.count }
+            return count + 1
+        })
         do {
             for (path, entry) in sorted {
                 switch entry {
