@@ -5,8 +5,9 @@ import Foundation
 public enum BuildEvent: Sendable {
     /// A phase finished; `seconds` of wall time.
     case phase(name: String, seconds: Double)
-    /// `done` of `total` units of pages rendered (a trail with its stops is one unit).
-    case rendered(done: Int, total: Int)
+    /// `done` of `total` pages of `site` made so far (rendered or kept, redirect pages
+    /// included), `seconds` after the site's pages began.
+    case rendered(site: String, done: Int, total: Int, seconds: Double)
     /// Something worth a line with `--verbose` (how the build cache was used).
     case note(String)
 }
@@ -24,24 +25,28 @@ struct BuildClock {
     }
 }
 
-/// Counts finished units from many threads and reports every step.
+/// Counts one site's finished pages from many threads and reports each finished unit.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
+    private let site: String
     private let total: Int
+    private let start = DispatchTime.now().uptimeNanoseconds
     private let report: (@Sendable (BuildEvent) -> Void)?
 
-    init(total: Int, report: (@Sendable (BuildEvent) -> Void)?) {
+    init(site: String, total: Int, report: (@Sendable (BuildEvent) -> Void)?) {
+        self.site = site
         self.total = total
         self.report = report
     }
 
-    func tick() {
+    /// A unit of `pages` pages is done.
+    func tick(pages: Int) {
         guard let report else { return }
+        // Reported under the lock, so the display never sees the count go back.
         lock.lock()
-        done += 1
-        let now = done
-        lock.unlock()
-        report(.rendered(done: now, total: total))
+        defer { lock.unlock() }
+        done += pages
+        report(.rendered(site: site, done: done, total: total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }
 }

@@ -7,7 +7,6 @@ final class BuildProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private let bar: Bool
     private let verbose: Bool
-    private let start = Date()
     private var lastDraw = Date.distantPast
 
     init(quiet: Bool, verbose: Bool) {
@@ -30,15 +29,15 @@ final class BuildProgressDisplay: @unchecked Sendable {
             if verbose { write(String(format: "%-20@ %8.3f s\n", name as NSString, seconds)) }
         case let .note(text):
             if verbose { write(text + "\n") }
-        case let .rendered(done, total):
+        case let .rendered(site, done, total, seconds):
             guard bar else { return }
             let now = Date()
             guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = now
             let width = 30
             let filled = total == 0 ? width : width * done / total
-            let rate = Double(done) / max(0.001, now.timeIntervalSince(start))
-            write("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) units, \(Int(rate))/s")
+            let rate = Int(Double(done) / max(0.001, seconds))
+            write("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(site): \(done)/\(total) pages, \(rate) pages/s")
         }
     }
 

@@ -50,12 +50,14 @@ public struct SiteRenderer {
 
         let units: [Unit] = [.lists] + input.site.trails.map(Unit.trail) + input.site.pets.map(Unit.pet)
             + input.site.pages.map(Unit.page) + Parallel.slices(input.issuedTokens, size: 256).map(Unit.tokens)
-        let progress = ProgressCounter(total: units.count, report: input.report)
+        // Pages per unit, for the progress display (counted once: the lists' count sorts the ledger).
+        let pageCounts = input.report == nil ? [] : units.map(pageCount)
+        let progress = ProgressCounter(site: site.rawValue, total: pageCounts.reduce(0, +), report: input.report)
         // They list every token: made on one core while the pages keep both busy, not after them.
         let rules = BackgroundValue { [input] in ServerRules(input: input).render() }
         var rendered = clock.phase("  \(site): pages") {
-            Parallel.map(units) { unit in
-                defer { progress.tick() }
+            Parallel.map(Array(units.enumerated())) { index, unit in
+                defer { if !pageCounts.isEmpty { progress.tick(pages: pageCounts[index]) } }
                 let emitter = PageEmitter(input: input, siteContext: siteContext, siteDigest: siteDigest)
                 render(unit, into: emitter)
                 return emitter
@@ -116,6 +118,16 @@ public struct SiteRenderer {
                 links += emitter.links
                 freshLinks += emitter.freshLinks
             }
+        }
+    }
+
+    /// The HTML pages a unit makes, for the progress display.
+    private func pageCount(_ unit: Unit) -> Int {
+        switch unit {
+        case .lists: 2 + (input.site.trails.isEmpty ? 0 : 1) + input.tokenFolders.count * input.ledger.retired.count
+        case let .trail(trail): 1 + trail.stops.count
+        case .pet, .page: 1
+        case let .tokens(tokens): input.tokenFolders.count * tokens.count
         }
     }
 
