@@ -44,6 +44,11 @@ public struct QRCode: Sendable {
         QRSVGRenderer(width: width, height: height).render(self)
     }
 
+    /// The same SVG document as UTF-8 bytes, ready to write.
+    public func svgBytes(width: String? = nil, height: String? = nil) -> [UInt8] {
+        QRSVGRenderer(width: width, height: height).renderBytes(self)
+    }
+
     /// A PNG file at `style.scale` pixels per module.
     public func png() throws(QRError) -> [UInt8] {
         try QRPNGRenderer().render(self)

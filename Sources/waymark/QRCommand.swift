@@ -42,7 +42,7 @@ struct QRCommand: ParsableCommand {
             (style.allowsLowContrast, style.allowsInverted) = (allowLowContrast, allowInverted)
             style.logo = try logo.map { path throws(QRError) in try QRLogo(pngFile: path) }
             let code = try QRCode(payload: text, style: style)
-            let bytes = isPNG ? try code.png() : Array(code.svg().utf8)
+            let bytes = isPNG ? try code.png() : code.svgBytes()
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } catch {
             throw ErrorMessage.report(error, hint: Self.hint(for: error))

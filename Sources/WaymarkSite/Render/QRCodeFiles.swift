@@ -39,7 +39,7 @@ struct QRCodeFiles {
                 }
                 do {
                     let code = try QRCode(payload: input.payload(for: item.token), style: input.qrStyle)
-                    files.add(names[0], bytes: Array(code.svg().utf8))
+                    files.add(names[0], bytes: code.svgBytes())
                     files.add(names[1], bytes: try code.png())
                     records.codesRendered += names.count
                 } catch {
