@@ -3,67 +3,82 @@ import WaymarkCore
 /// The cache payload in `CacheWriter`'s compact form (a JSON payload of the 20,000-page corpus
 /// took longer to read than rendering the pages it spares).
 extension BuildCache {
-    /// Two blocks, each with its own string table, made (and read back) on two cores: the
-    /// outputs, and the content files. The first is preceded by its length.
+    /// Three blocks, each with its own string table, made (and read back) on two cores: the
+    /// output files' records, the pages' records, and the content files'. The first two are
+    /// preceded by their lengths. (Split two ways, outputs and content, the pages' links made the
+    /// first block three times the second, and the end of a full build waited on one core.)
     func encoded() -> [UInt8] {
-        let blocks = Parallel.map([true, false]) { outputs -> [UInt8] in
+        let ids = sites.keys.sorted()
+        let blocks = Parallel.map([0, 1, 2]) { block -> [UInt8] in
             var writer = CacheWriter()
-            if outputs {
+            switch block {
+            case 0:
                 writer.string(output)
                 writer.manifest(manifest)
-                writer.int(sites.count)
-                for (id, site) in sites.sorted(by: { $0.key < $1.key }) {
+                writer.int(ids.count)
+                for id in ids {
                     writer.string(id)
-                    site.encode(into: &writer)
+                    writer.unique(sites[id]!.targets)
+                    writer.files(sites[id]!.files)
                 }
-            } else {
+            case 1:
+                writer.int(ids.count)
+                for id in ids {
+                    writer.pages(sites[id]!.pages)
+                    writer.units(sites[id]!.units)
+                }
+            default:
                 writer.sources(sources)
             }
             return writer.finish()
         }
-        return CacheWriter.varint(blocks[0].count) + blocks[0] + blocks[1]
+        return CacheWriter.varint(blocks[0].count) + CacheWriter.varint(blocks[1].count) + blocks[0] + blocks[1] + blocks[2]
     }
 
     /// Decodes the payload at `offset` in `bytes` (a whole cache file, read in place).
     init(decoding bytes: [UInt8], from offset: Int = 0) throws {
-        let (first, start) = try CacheReader.varint(in: bytes, at: offset)
-        guard first >= 0, first <= bytes.count - start else { throw CacheReader.Malformed() }
-        let parts = [start..<(start + first), (start + first)..<bytes.count]
-        let decoded = Parallel.map([0, 1]) { index in Result { () throws -> BuildCache in
+        let (first, afterFirst) = try CacheReader.varint(in: bytes, at: offset)
+        let (second, start) = try CacheReader.varint(in: bytes, at: afterFirst)
+        guard first >= 0, second >= 0, first <= bytes.count - start, second <= bytes.count - start - first else { throw CacheReader.Malformed() }
+        let parts = [start..<(start + first), (start + first)..<(start + first + second), (start + first + second)..<bytes.count]
+        // Block 0 names the sites; block 1 holds their pages in the same order, read apart.
+        let decoded = Parallel.map([0, 1, 2]) { index in Result { () throws -> (cache: BuildCache, pages: [SiteCache]) in
             var reader = try CacheReader(bytes, range: parts[index])
             var cache = BuildCache(output: "")
-            if index == 0 {
+            var pages: [SiteCache] = []
+            switch index {
+            case 0:
                 cache.output = try reader.string()
                 cache.manifest = try reader.manifest()
                 for _ in 0..<(try reader.count()) {
                     let id = try reader.string()
-                    cache.sites[id] = try SiteCache(from: &reader)
+                    var site = SiteCache()
+                    site.targets = try reader.unique()
+                    site.files = try reader.files()
+                    cache.sites[id] = site
                 }
-            } else {
+            case 1:
+                for _ in 0..<(try reader.count()) {
+                    var site = SiteCache()
+                    site.pages = try reader.pages()
+                    site.units = try reader.units()
+                    pages.append(site)
+                }
+            default:
                 cache.sources = try reader.sources()
             }
             guard reader.isAtEnd else { throw CacheReader.Malformed() }
-            return cache
+            return (cache, pages)
         } }
-        self = try decoded[0].get()
-        sources = try decoded[1].get().sources
-    }
-}
-
-private extension SiteCache {
-    func encode(into writer: inout CacheWriter) {
-        writer.unique(targets)
-        writer.files(files)
-        writer.pages(pages)
-        writer.units(units)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        self.init()
-        targets = try reader.unique()
-        files = try reader.files()
-        pages = try reader.pages()
-        units = try reader.units()
+        self = try decoded[0].get().cache
+        let pages = try decoded[1].get().pages
+        let ids = sites.keys.sorted()
+        guard pages.count == ids.count else { throw CacheReader.Malformed() }
+        for (id, site) in zip(ids, pages) {
+            sites[id]!.pages = site.pages
+            sites[id]!.units = site.units
+        }
+        sources = try decoded[2].get().cache.sources
     }
 }
 

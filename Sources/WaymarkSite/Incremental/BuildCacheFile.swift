@@ -12,7 +12,7 @@ import WaymarkCore
 /// the payload, the next save writes the whole cache afresh and starts a new journal.
 struct BuildCacheFile: Sendable {
     /// Raised whenever the payload's meaning changes; older caches are then ignored.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "WAYMARK-BUILD-CACHE"
 
     /// `<folder>/build.cache`
