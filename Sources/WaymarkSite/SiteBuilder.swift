@@ -241,7 +241,8 @@ public struct SiteBuilder: Sendable {
                 for (id, records) in result.records { next.record(id.rawValue, records, written: written.stamps) }
                 next.sources = result.sources
                 // A cache that cannot be written only costs the next build its speed.
-                let fresh = Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) })
+                // Only a journal entry needs them (a full build's eighty thousand took 8 ms to collect).
+                let fresh = previous == nil ? [:] : Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) })
                 if (try? cacheFile.save(next, since: previous, fresh: fresh, changedSources: result.changedSources)) == nil { cacheFile.remove() }
                 options.keepUntilExit?(next)
             }
