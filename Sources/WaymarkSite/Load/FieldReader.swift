@@ -223,7 +223,7 @@ private extension FieldReader {
             return nil
         }
         if let node, case let .scalar(scalar) = node,
-           scalar.string.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)) {
+           scalar.string.isEmpty || (scalar.style == .plain && Self.nulls.contains(scalar.string)) {
             if required { sink.error("'\(key)' must not be empty", at: locationOf(node)) }
             return nil
         }
@@ -232,6 +232,9 @@ private extension FieldReader {
         }
         return node
     }
+
+    /// YAML's plain null spellings (a set made once, not an array per field read).
+    static let nulls: Set<String> = ["~", "null", "Null", "NULL"]
 
     func mismatch<T>(_ key: String, expected: String, node: Node) -> T? {
         sink.error("'\(key)' must be \(expected), found \(Self.describe(node))", at: locationOf(node))
