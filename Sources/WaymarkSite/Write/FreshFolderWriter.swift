@@ -60,9 +60,9 @@ struct FreshFolderWriter {
         func task(for folder: Substring) throws -> Int {
             if let existing = index[folder] { return existing }
             if job.tree.files[String(folder)] != nil { throw OutputError.conflict("\(job.target)/\(folder)") }
-            let slash = folder.lastIndex(of: "/")
+            let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parent = try task(for: slash.map { folder[..<$0] } ?? "")
-            let name = String(slash.map { folder[folder.index(after: $0)...] } ?? folder)
+            let name = String(slash.map { folder[folder.utf8.index(after: $0)...] } ?? folder)
             let created = tasks.count
             index[folder] = created
             tasks.append(Task(folder: tasks[parent].folder + "/" + name))
@@ -71,9 +71,10 @@ struct FreshFolderWriter {
             return created
         }
         for (relative, bytes) in job.tree.files {
-            let slash = relative.lastIndex(of: "/")
+            // On bytes: a backwards search by Character was most of building the tasks.
+            let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
             let owner = try task(for: slash.map { relative[..<$0] } ?? "")
-            tasks[owner].files.append((String(slash.map { relative[relative.index(after: $0)...] } ?? relative[...]), job.path + "/" + relative, bytes))
+            tasks[owner].files.append((String(slash.map { relative[relative.utf8.index(after: $0)...] } ?? relative[...]), job.path + "/" + relative, bytes))
         }
         // Entries below each folder: children are always numbered after their parent.
         for position in tasks.indices.reversed() {
