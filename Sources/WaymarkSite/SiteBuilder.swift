@@ -180,6 +180,8 @@ public struct SiteBuilder: Sendable {
         result.manifestFingerprint = fingerprint
         result.sources = sources?.records ?? [:]
         result.changedSources = sources?.changedPaths ?? []
+        // The models and render inputs of every site: freeing them took a rebuild 8 ms of one core.
+        options.keepUntilExit?((inputs, loaded, reconciled, builders))
         for records in result.records.values {
             result.cache.pagesRendered += records.pagesRendered
             result.cache.pagesKept += records.pagesKept

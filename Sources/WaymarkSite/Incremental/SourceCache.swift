@@ -10,6 +10,10 @@ final class SourceCache: @unchecked Sendable {
     private let previous: [String: SourceRecord]
     private let lock = NSLock()
     private var current: [String: SourceRecord] = [:]
+    /// `current`'s stamps and body digests, kept as each record comes in (on every core) rather
+    /// than gathered from twenty thousand records afterwards on one.
+    private var stampTable: [String: FileStamp] = [:]
+    private var bodyTable: [String: String] = [:]
     private var unread: Set<String> = []
     /// Paths whose record is not the previous build's as it was.
     private var touched: Set<String> = []
@@ -23,6 +27,8 @@ final class SourceCache: @unchecked Sendable {
         settledBefore = FileStamp.now - Int64(settle * 1e9)
         // A rebuild loads about the files the previous build did: the tables grow once.
         current.reserveCapacity(previous.count)
+        stampTable.reserveCapacity(previous.count)
+        bodyTable.reserveCapacity(previous.count)
         unread.reserveCapacity(previous.count)
     }
 
@@ -35,17 +41,7 @@ final class SourceCache: @unchecked Sendable {
     /// What rendering needs to know about the files loaded: their stamps, their bodies' digests
     /// (a page's Markdown is fingerprinted by its body's) and which bodies were not read.
     var stamps: SourceStamps {
-        locked {
-            var loaded = SourceStamps(unread: unread, settledBefore: settledBefore)
-            // One pass over twenty thousand records, each table sized once.
-            loaded.stamps.reserveCapacity(current.count)
-            loaded.bodies.reserveCapacity(current.count)
-            for (path, record) in current {
-                if let stamp = record.stamp { loaded.stamps[path] = stamp }
-                if let body = record.body { loaded.bodies[path] = body }
-            }
-            return loaded
-        }
+        locked { SourceStamps(stamps: stampTable, bodies: bodyTable, unread: unread, settledBefore: settledBefore) }
     }
 
     /// The recorded item of the file at `path` (project-relative) when its stamp is unchanged;
@@ -54,7 +50,7 @@ final class SourceCache: @unchecked Sendable {
         guard let stamp, let record = previous[path], record.stamp == stamp else { return nil }
         for diagnostic in record.diagnostics { sink.report(diagnostic) }
         locked {
-            current[path] = record
+            keep(record, at: path)
             unread.insert(path)
         }
         return record
@@ -82,7 +78,7 @@ final class SourceCache: @unchecked Sendable {
             let moved = record.stamp != stamp || record.bodyLine != bodyLine || record.body != body
             (record.stamp, record.bodyLine, record.body) = (stamp, bodyLine, body)
             locked {
-                current[path] = record
+                keep(record, at: path)
                 if moved { touched.insert(path) }
             }
             return record.item
@@ -93,11 +89,18 @@ final class SourceCache: @unchecked Sendable {
             let stamp = stamp.flatMap { $0.changed(before: settledBefore) ? $0 : nil }
             let record = SourceRecord(frontMatter: key, frontMatterLine: line, bodyLine: bodyLine, body: body, stamp: stamp, diagnostics: diagnostics, item: item)
             locked {
-                current[path] = record
+                keep(record, at: path)
                 touched.insert(path)
             }
         }
         return item
+    }
+
+    /// Records a file loaded by this build (called with the lock held).
+    private func keep(_ record: SourceRecord, at path: String) {
+        current[path] = record
+        stampTable[path] = record.stamp
+        bodyTable[path] = record.body
     }
 
     private func locked<T>(_ work: () -> T) -> T {

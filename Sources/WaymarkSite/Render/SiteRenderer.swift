@@ -19,8 +19,13 @@ public struct SiteRenderer {
         public var diagnostics: [Diagnostic] = []
         /// How each file was made, for the build cache, and how many were rendered or kept.
         var records = RenderRecords()
-        /// Links to other sites, listed for the user (never fetched).
-        public var externalLinks: [(url: String, location: SourceLocation)] = []
+        /// Every link written in content, in page order.
+        var links: [ContentLink] = []
+        /// Links to other sites, listed for the user (never fetched). Worked out when asked: only
+        /// `waymark check` lists them.
+        public var externalLinks: [(url: String, location: SourceLocation)] {
+            links.filter(\.isExternal).map { ($0.url, $0.location) }
+        }
     }
 
     /// A part of the site rendered on its own, on any core.
@@ -95,7 +100,7 @@ public struct SiteRenderer {
             output.diagnostics += check.diagnostics(for: targetsUnchanged ? freshLinks : links)
             output.diagnostics += check.diagnosticsForTemplateLinks(excluding: links, site: input.config.id.rawValue, skippingKept: targetsUnchanged)
         }
-        output.externalLinks = links.filter(\.isExternal).map { ($0.url, $0.location) }
+        output.links = links
         return output
     }
 
