@@ -18,11 +18,13 @@ public enum WaymarkBinary {
         public var stderr: String
     }
 
+    /// Runs waymark, or `program` (with waymark's environment) when one is named.
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], program: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: program ?? path)
         process.arguments = arguments
+        if program != nil { process.standardInput = FileHandle.nullDevice }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -36,21 +36,9 @@ import WaymarkTestSupport
     /// What `waymark` writes to a pseudo-terminal (`script` from util-linux gives it one).
     static func onTerminal(_ arguments: [String]) throws -> String {
         let command = ([WaymarkBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm"
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: data, as: UTF8.self))")
-        return String(decoding: data, as: UTF8.self)
+        let run = try WaymarkBinary.run(["-q", "-e", "-c", command, "/dev/null"], environment: ["TERM": "xterm"], program: "/usr/bin/script")
+        #expect(run.status == 0, "\(run.stdout)")
+        return run.stdout
     }
 
     struct Bar: CustomStringConvertible {
