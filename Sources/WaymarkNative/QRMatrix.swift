@@ -44,15 +44,23 @@ public struct QRMatrix: Equatable, Sendable {
         var runs: [(y: Int, x: Int, length: Int)] = []
         runs.reserveCapacity(size * size / 4)
         for y in 0 ..< size {
-            var x = 0
-            let row = y * size
-            while x < size {
-                guard modules[row + x] else { x += 1; continue }
-                let start = x
-                while x < size, modules[row + x] { x += 1 }
-                runs.append((y, start, x - start))
-            }
+            forEachDarkRun(inRow: y) { x, length in runs.append((y, x, length)) }
         }
         return runs
+    }
+
+    /// Calls `body` with the start and length of each run of dark modules in row `y`, left to
+    /// right, without making a list (the PNG and SVG of every token are drawn from these).
+    func forEachDarkRun(inRow y: Int, _ body: (_ x: Int, _ length: Int) -> Void) {
+        modules.withUnsafeBufferPointer { modules in
+            let row = modules[(y * size) ..< ((y + 1) * size)]
+            var x = row.startIndex
+            while x < row.endIndex {
+                guard row[x] else { x += 1; continue }
+                let start = x
+                while x < row.endIndex, row[x] { x += 1 }
+                body(start - row.startIndex, x - start)
+            }
+        }
     }
 }

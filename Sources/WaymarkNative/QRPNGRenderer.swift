@@ -40,22 +40,16 @@ private extension QRPNGRenderer {
         let (light, dark): (UInt8, UInt8) = darkBit == 0 ? (0xFF, 0x00) : (0x00, 0xFF)
         var bytes = [UInt8](repeating: light, count: rowBytes * width)
         var row = [UInt8](repeating: light, count: rowBytes)
-        code.matrix.modules.withUnsafeBufferPointer { modules in
-            bytes.withUnsafeMutableBufferPointer { image in
-                row.withUnsafeMutableBufferPointer { row in
-                    for y in 0 ..< size {
-                        row.update(repeating: light)
-                        var x = 0
-                        while x < size {
-                            guard modules[y * size + x] else { x += 1; continue }
-                            let start = x
-                            while x < size, modules[y * size + x] { x += 1 }
-                            Self.fill(row, pixels: (start + margin) * scale ..< (x + margin) * scale, with: dark)
-                        }
-                        let top = (y + margin) * scale
-                        for line in top ..< top + scale {
-                            UnsafeMutableRawPointer(image.baseAddress! + line * rowBytes).copyMemory(from: row.baseAddress!, byteCount: rowBytes)
-                        }
+        bytes.withUnsafeMutableBufferPointer { image in
+            row.withUnsafeMutableBufferPointer { row in
+                for y in 0 ..< size {
+                    row.update(repeating: light)
+                    code.matrix.forEachDarkRun(inRow: y) { x, length in
+                        Self.fill(row, pixels: (x + margin) * scale ..< (x + length + margin) * scale, with: dark)
+                    }
+                    let top = (y + margin) * scale
+                    for line in top ..< top + scale {
+                        UnsafeMutableRawPointer(image.baseAddress! + line * rowBytes).copyMemory(from: row.baseAddress!, byteCount: rowBytes)
                     }
                 }
             }

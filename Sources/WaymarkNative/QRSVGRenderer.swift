@@ -49,27 +49,21 @@ public struct QRSVGRenderer: Sendable {
 
 private extension QRSVGRenderer {
     /// `M x y h n v1 h -n z` per horizontal run of dark modules: relative moves keep the numbers
-    /// short. Built as bytes straight from the modules: string interpolation per run was a
-    /// third of the whole render time, and a list of the runs first cost as much again.
+    /// short. Built as bytes straight from the runs: string interpolation per run was a third
+    /// of the whole render time, and a list of the runs first cost as much again.
     static func appendPathData(_ code: QRCode, to d: inout [UInt8]) {
-        let margin = code.style.margin, size = code.matrix.size
-        code.matrix.modules.withUnsafeBufferPointer { modules in
-            for y in 0 ..< size {
-                var x = 0
-                while x < size {
-                    guard modules[y * size + x] else { x += 1; continue }
-                    let start = x
-                    while x < size, modules[y * size + x] { x += 1 }
-                    d.append(UInt8(ascii: "M"))
-                    appendDecimal(start + margin, to: &d)
-                    d.append(UInt8(ascii: " "))
-                    appendDecimal(y + margin, to: &d)
-                    d.append(UInt8(ascii: "h"))
-                    appendDecimal(x - start, to: &d)
-                    for byte in "v1h-".utf8 { d.append(byte) }
-                    appendDecimal(x - start, to: &d)
-                    d.append(UInt8(ascii: "z"))
-                }
+        let margin = code.style.margin
+        for y in 0 ..< code.matrix.size {
+            code.matrix.forEachDarkRun(inRow: y) { x, length in
+                d.append(UInt8(ascii: "M"))
+                appendDecimal(x + margin, to: &d)
+                d.append(UInt8(ascii: " "))
+                appendDecimal(y + margin, to: &d)
+                d.append(UInt8(ascii: "h"))
+                appendDecimal(length, to: &d)
+                for byte in "v1h-".utf8 { d.append(byte) }
+                appendDecimal(length, to: &d)
+                d.append(UInt8(ascii: "z"))
             }
         }
     }

@@ -24,6 +24,7 @@ extension BuildCache {
             case 1:
                 writer.int(ids.count)
                 for id in ids {
+                    writer.string(id)
                     writer.pages(sites[id]!.pages)
                     writer.units(sites[id]!.units)
                 }
@@ -41,11 +42,10 @@ extension BuildCache {
         let (second, start) = try CacheReader.varint(in: bytes, at: afterFirst)
         guard first >= 0, second >= 0, first <= bytes.count - start, second <= bytes.count - start - first else { throw CacheReader.Malformed() }
         let parts = [start..<(start + first), (start + first)..<(start + first + second), (start + first + second)..<bytes.count]
-        // Block 0 names the sites; block 1 holds their pages in the same order, read apart.
-        let decoded = Parallel.map([0, 1, 2]) { index in Result { () throws -> (cache: BuildCache, pages: [SiteCache]) in
+        // Each block is read into a cache of its own, on its own core, and the three are joined.
+        let decoded = Parallel.map([0, 1, 2]) { index in Result { () throws -> BuildCache in
             var reader = try CacheReader(bytes, range: parts[index])
             var cache = BuildCache(output: "")
-            var pages: [SiteCache] = []
             switch index {
             case 0:
                 cache.output = try reader.string()
@@ -59,26 +59,27 @@ extension BuildCache {
                 }
             case 1:
                 for _ in 0..<(try reader.count()) {
+                    let id = try reader.string()
                     var site = SiteCache()
                     site.pages = try reader.pages()
                     site.units = try reader.units()
-                    pages.append(site)
+                    cache.sites[id] = site
                 }
             default:
                 cache.sources = try reader.sources()
             }
             guard reader.isAtEnd else { throw CacheReader.Malformed() }
-            return (cache, pages)
+            return cache
         } }
-        self = try decoded[0].get().cache
-        let pages = try decoded[1].get().pages
-        let ids = sites.keys.sorted()
-        guard pages.count == ids.count else { throw CacheReader.Malformed() }
-        for (id, site) in zip(ids, pages) {
+        self = try decoded[0].get()
+        let pages = try decoded[1].get().sites
+        // Both blocks list the same sites.
+        guard Set(pages.keys) == Set(sites.keys) else { throw CacheReader.Malformed() }
+        for (id, site) in pages {
             sites[id]!.pages = site.pages
             sites[id]!.units = site.units
         }
-        sources = try decoded[2].get().cache.sources
+        sources = try decoded[2].get().sources
     }
 }
 

@@ -60,13 +60,10 @@ final class SourceCache: @unchecked Sendable {
     /// the same line, otherwise `parse`'s, recorded (with `stamp`, taken before reading) when it
     /// found no error.
     func item(for source: SourceText, stamp: FileStamp?, sink: DiagnosticSink, parse: (DiagnosticSink) -> SourceRecord.Item?) -> SourceRecord.Item? {
-        // Keyed on a digest: the cache holds twenty thousand front matters.
-        var key = Fingerprint()
-        key.add(source.frontMatter)
-        var body = Fingerprint()
-        body.add(source.body)
-        return item(path: source.path, key: key.hex(), line: source.frontMatterLine, bodyLine: source.bodyLine, body: body.hex(),
-                    stamp: stamp, sink: sink, parse: parse)
+        // Keyed on a digest: the cache holds twenty thousand front matters. A single text is
+        // hashed as it is, not copied into a `Fingerprint` first.
+        return item(path: source.path, key: FingerprintHash.hex(source.frontMatter.utf8), line: source.frontMatterLine, bodyLine: source.bodyLine,
+                    body: FingerprintHash.hex(source.body.utf8), stamp: stamp, sink: sink, parse: parse)
     }
 
     /// The same for a whole file (a ledger), keyed on `key`, e.g. a digest of its bytes.

@@ -8,9 +8,7 @@ extension ContentLoader {
         // A ledger lists every token of the site: parsing its YAML is worth skipping when the
         // previous build parsed the very same bytes.
         guard let sources else { return parseLedger(path, sink: sink) }
-        var key = Fingerprint()
-        key.add(bytes: Array(data))
-        let item = sources.item(path: path, key: key.hex(), line: 0, sink: sink) { sink in .ledger(parseLedger(path, sink: sink)) }
+        let item = sources.item(path: path, key: FingerprintHash.hex(data), line: 0, sink: sink) { sink in .ledger(parseLedger(path, sink: sink)) }
         guard case let .ledger(ledger)? = item else { return TokenLedger() }
         return ledger
     }
