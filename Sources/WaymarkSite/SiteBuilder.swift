@@ -81,6 +81,7 @@ public struct SiteBuilder: Sendable {
         var loader = ContentLoader(root: options.root, files: options.files)
         let sources = caching ? SourceCache(previous: previous?.sources ?? [:], settle: options.settleSeconds) : nil
         loader.sources = sources
+        loader.report = options.report
         var (sites, diagnostics) = clock.phase("load") { loader.load() }
         // The tokens and vaccinations are checked in the order the sites were loaded in.
         let loaded = sites

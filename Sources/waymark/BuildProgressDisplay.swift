@@ -29,16 +29,30 @@ final class BuildProgressDisplay: @unchecked Sendable {
             if verbose { write(String(format: "%-20@ %8.3f s\n", name as NSString, seconds)) }
         case let .note(text):
             if verbose { write(text + "\n") }
-        case let .rendered(site, done, total, seconds):
+        case let .progress(progress):
             guard bar else { return }
             let now = Date()
-            guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+            guard progress.isComplete || now.timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = now
-            let width = 30
-            let filled = total == 0 ? width : width * done / total
-            let rate = Int(Double(done) / max(0.001, seconds))
-            write("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(site): \(done)/\(total) pages, \(rate) pages/s")
+            // Each draw clears the line first: the one before may have been longer.
+            write("\r\u{1B}[2K" + Self.line(for: progress))
         }
+    }
+
+    /// `[#########.....] acme: 1200/1900 pages, 5400 pages/s`; while the total is not known (content
+    /// files being found), `acme: 1200 content files, 9800 files/s`.
+    static func line(for progress: BuildProgress) -> String {
+        let (noun, rateUnit) = switch progress.work {
+        case .contentFiles: ("content files", "files/s")
+        case .qrCodes: ("QR codes", "codes/s")
+        case .pages: ("pages", "pages/s")
+        }
+        let rate = Int(Double(progress.done) / max(0.001, progress.seconds))
+        guard let total = progress.total else { return "\(progress.site): \(progress.done) \(noun), \(rate) \(rateUnit)" }
+        let width = 30
+        let filled = total == 0 ? width : width * min(progress.done, total) / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        return "[\(bar)] \(progress.site): \(progress.done)/\(total) \(noun), \(rate) \(rateUnit)"
     }
 
     private func write(_ text: String) {

@@ -1,9 +1,10 @@
 import WaymarkCore
 
 extension ContentLoader {
-    func loadPages(site: String, sink: DiagnosticSink) -> [Page] {
+    func loadPages(site: String, sink: DiagnosticSink, progress: ProgressCounter) -> [Page] {
         let folder = "\(site)/pages"
         return (markdownFiles(in: folder) ?? []).compactMap { file in
+            defer { progress.tick(1) }
             let path = "\(folder)/\(file)"
             let slug = String(file.dropLast(3))
             guard let source = text(path, sink: sink), let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }

@@ -1,11 +1,12 @@
 import WaymarkCore
 
 extension ContentLoader {
-    func loadPets(site: String, sink: DiagnosticSink) -> [Pet] {
+    func loadPets(site: String, sink: DiagnosticSink, progress: ProgressCounter) -> [Pet] {
         let folder = "\(site)/pets"
         let batches = Parallel.slices(markdownFiles(in: folder) ?? [], size: 64)
         return sink.collect(Parallel.map(batches) { batch in
-            DiagnosticSink.capturing { local in batch.compactMap { loadPet(path: "\(folder)/\($0)", slug: String($0.dropLast(3)), sink: local) } }
+            defer { progress.tick(batch.count) }
+            return DiagnosticSink.capturing { local in batch.compactMap { loadPet(path: "\(folder)/\($0)", slug: String($0.dropLast(3)), sink: local) } }
         }).flatMap { $0 }
     }
 

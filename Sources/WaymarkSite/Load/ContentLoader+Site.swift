@@ -48,9 +48,11 @@ extension ContentLoader {
         // second, with the other core idle): it is parsed while the content files load, and its
         // diagnostics still come after theirs.
         let ledger = BackgroundValue { [self] in DiagnosticSink.capturing { loadLedger(site: folder, sink: $0) } }
-        let trails = loadTrails(site: folder, sink: sink)
-        let pets = loadPets(site: folder, sink: sink)
-        let pages = loadPages(site: folder, sink: sink)
+        let progress = ProgressCounter(.contentFiles, site: folderName, total: nil, report: report)
+        let trails = loadTrails(site: folder, sink: sink, progress: progress)
+        let pets = loadPets(site: folder, sink: sink, progress: progress)
+        let pages = loadPages(site: folder, sink: sink, progress: progress)
+        progress.finish()
         return Site(
             config: config, folder: folder, trails: trails, pets: pets, pages: pages,
             ledger: sink.collect([ledger.value])[0],

@@ -1,11 +1,13 @@
 import WaymarkCore
 
 extension ContentLoader {
-    func loadTrails(site: String, sink: DiagnosticSink) -> [Trail] {
+    func loadTrails(site: String, sink: DiagnosticSink, progress: ProgressCounter) -> [Trail] {
         let folder = "\(site)/trails"
         let names = (files.list(absolute(folder)) ?? []).filter { !$0.hasPrefix(".") && files.isDirectory(absolute("\(folder)/\($0)")) }
         return sink.collect(Parallel.map(names) { name in
-            DiagnosticSink.capturing { loadTrail(folder: "\(folder)/\(name)", slug: name, site: site, sink: $0) }
+            // The trail's folder is listed by now: counting its files lists nothing again.
+            defer { progress.tick(markdownFiles(in: "\(folder)/\(name)")?.count ?? 0) }
+            return DiagnosticSink.capturing { loadTrail(folder: "\(folder)/\(name)", slug: name, site: site, sink: $0) }
         }).compactMap { $0 }
     }
 

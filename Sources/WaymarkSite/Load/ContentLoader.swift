@@ -7,6 +7,8 @@ public struct ContentLoader: Sendable {
     public var files: ContentFiles
     /// Front matter parsed by the previous build (stops and trails); nil parses everything.
     var sources: SourceCache?
+    /// Where each site's count of loaded content files goes (`BuildEvent.progress`); nil counts nothing.
+    public var report: (@Sendable (BuildEvent) -> Void)?
     /// The folders listed by the load under way (each `load` starts afresh).
     private var listings = MarkdownListings()
 

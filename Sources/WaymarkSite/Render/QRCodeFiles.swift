@@ -13,7 +13,9 @@ struct QRCodeFiles {
     func render() throws(DiagnosticsError) -> (OutputTree, RenderRecords) {
         let slices = Parallel.slices(input.issuedTokens, size: 128)
         let folder = Self.folder(for: input.config.id)
+        let progress = ProgressCounter(.qrCodes, site: input.config.id.rawValue, total: input.issuedTokens.count, report: input.report)
         let results = Parallel.map(slices) { tokens -> Result<(OutputTree, RenderRecords), DiagnosticsError> in
+            defer { progress.tick(tokens.count) }
             var files = OutputTree()
             var records = RenderRecords()
             if input.reuse != nil {

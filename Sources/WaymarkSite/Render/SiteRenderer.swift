@@ -57,12 +57,12 @@ public struct SiteRenderer {
             + input.site.pages.map(Unit.page) + Parallel.slices(input.issuedTokens, size: 256).map(Unit.tokens)
         // Pages per unit, for the progress display (counted once: the lists' count sorts the ledger).
         let pageCounts = input.report == nil ? [] : units.map(pageCount)
-        let progress = ProgressCounter(site: site.rawValue, total: pageCounts.reduce(0, +), report: input.report)
+        let progress = ProgressCounter(.pages, site: site.rawValue, total: pageCounts.reduce(0, +), report: input.report)
         // They list every token: made on one core while the pages keep both busy, not after them.
         let rules = BackgroundValue { [input] in ServerRules(input: input).render() }
         var rendered = clock.phase("  \(site): pages") {
             Parallel.map(Array(units.enumerated())) { index, unit in
-                defer { if !pageCounts.isEmpty { progress.tick(pages: pageCounts[index]) } }
+                defer { if !pageCounts.isEmpty { progress.tick(pageCounts[index]) } }
                 let emitter = PageEmitter(input: input, siteContext: siteContext, siteDigest: siteDigest)
                 render(unit, into: emitter)
                 return emitter
