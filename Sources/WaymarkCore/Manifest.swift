@@ -67,14 +67,6 @@ public struct Manifest: Codable, Equatable, Sendable {
         self.tokens = tokens
     }
 
-    /// Stable bytes: sorted keys and a trailing newline, so two builds of the same content match.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
 
     public static func decode(_ data: Data) throws -> Manifest {
         let manifest = try JSONDecoder().decode(Manifest.self, from: data)

@@ -222,7 +222,7 @@ public struct SiteBuilder: Sendable {
         if let kept = previous?.manifest, kept.fingerprint == manifest, inventory.value["_manifest.json"] == kept.stamp {
             // Unchanged and still in place: left alone, as the writer would after comparing bytes.
         } else {
-            entries["_manifest.json"] = .file(try BuildClock(report: options.report).phase("manifest") { Array(try result.manifest.encoded()) })
+            entries["_manifest.json"] = .file(BuildClock(report: options.report).phase("manifest") { Array(result.manifest.encoded()) })
         }
         for (id, output) in result.rendered {
             entries[id.rawValue] = .tree(output.site)

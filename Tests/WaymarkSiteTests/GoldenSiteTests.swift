@@ -11,7 +11,7 @@ import WaymarkCore
 
     func rendered() throws -> [String: [UInt8]] {
         let result = try SiteBuilder(options: .init(root: Self.project, today: Fixtures.today)).check()
-        var files: [String: [UInt8]] = ["_manifest.json": Array(try result.manifest.encoded())]
+        var files: [String: [UInt8]] = ["_manifest.json": Array(result.manifest.encoded())]
         for (id, output) in result.rendered {
             for (path, bytes) in output.site.files { files["\(id)/\(path)"] = bytes }
             for (path, bytes) in output.server.files { files["_server/\(id)/\(path)"] = bytes }
