@@ -11,7 +11,14 @@ struct ContentLink: Sendable, Equatable {
     var reported = false
 
     var isExternal: Bool {
-        let lower = url.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+        Self.startsCaseInsensitive(url, with: "http://") || Self.startsCaseInsensitive(url, with: "https://") || url.utf8.starts(with: "//".utf8)
+    }
+
+    /// `text` begins with the lower-case ASCII `prefix` in any case; on bytes (lower-casing every
+    /// URL made a string per link).
+    private static func startsCaseInsensitive(_ text: String, with prefix: String) -> Bool {
+        text.utf8.count >= prefix.utf8.count && zip(text.utf8, prefix.utf8).allSatisfy { byte, wanted in
+            (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == wanted : byte == wanted
+        }
     }
 }
