@@ -54,4 +54,21 @@ import WaymarkCore
             #expect(!ContentLink(page: "/", url: url, location: SourceLocation(path: "x")).isExternal, "\(url)")
         }
     }
+
+    @Test func brokenTemplateLinksAreReportedByPageThenURLOnce() {
+        var site = OutputTree()
+        site.add("index.html", #"<a href="/z/">z</a><a href="/b/">b</a><a href="/a/">a</a><a href="/a/">again</a>"#)
+        site.add("trails/index.html", #"<a href="/">home</a><a href="/y/">y</a>"#)
+        site.add("about/index.html", #"<link href="/c.css" rel="stylesheet"><img src="/ok.png">"#)
+        site.add("ok.png", "png")
+        let reported = LinkCheck(site: site, prefix: "").diagnosticsForTemplateLinks(excluding: [], site: "acme")
+        #expect(reported.map { "\($0.location.path) \($0.message.prefix { $0 != ":" })" } == [
+            "site/acme/about/index.html broken link '/c.css'",
+            "site/acme/index.html broken link '/a/'", "site/acme/index.html broken link '/b/'", "site/acme/index.html broken link '/z/'",
+            "site/acme/trails/index.html broken link '/y/'",
+        ])
+        // One written in content is reported at its line instead.
+        let content = ContentLink(page: "/", url: "/b/", location: SourceLocation(path: "content/acme/pages/x.md", line: 2, column: 3))
+        #expect(LinkCheck(site: site, prefix: "").diagnosticsForTemplateLinks(excluding: [content], site: "acme").count == 4)
+    }
 }

@@ -60,7 +60,9 @@ struct LinkCheck {
         // A broken link written in content is already reported at its line: only the rest is the
         // template's. (Rare, so the content links are only gathered when something is broken.)
         let written = Set(contentLinks.map { "\($0.page)\u{0}\($0.url)" })
-        return found.compactMap { broken -> Diagnostic? in
+        // By page, and on a page in the order of its (sorted) URLs.
+        let ordered = found.sorted { ($0.file, $0.url) < ($1.file, $1.url) }
+        return ordered.compactMap { broken -> Diagnostic? in
             guard !written.contains("\(broken.page)\u{0}\(broken.url)") else { return nil }
             return .error("\(broken.problem) (written by a template or raw HTML)", at: SourceLocation(path: "site/\(id)/\(broken.file)"))
         }
@@ -106,11 +108,13 @@ struct LinkCheck {
         var file: String, page: String, url: String, problem: String
     }
 
-    /// The site's HTML pages, sorted; with the kept ones (not rendered now) or without.
+    /// The site's HTML pages, in no particular order: what they report is rare and is sorted
+    /// instead of the forty thousand paths of a large site. With the kept ones (not rendered now)
+    /// or without.
     private func htmlPages(includingKept: Bool) -> [String] {
         var pages = site.files.keys.filter { $0.hasSuffix(".html") }
         if includingKept { pages += site.kept.filter { $0.hasSuffix(".html") && site.files[$0] == nil } }
-        return pages.sorted()
+        return pages
     }
 
     /// Why the link does not resolve, or nil when it does (or is not ours to check).
