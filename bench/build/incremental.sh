@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ -z "${WAYMARK:-}" ]; then
     scratch="${SCRATCH:-$repo/.build}"
-    swift build -c release --package-path "$repo" --scratch-path "$scratch" --product waymark >&2
+    swift build -c release --static-swift-stdlib --package-path "$repo" --scratch-path "$scratch" --product waymark >&2
     WAYMARK="$scratch/release/waymark"
 fi
 corpus="${CORPUS:-}"

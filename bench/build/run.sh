@@ -30,7 +30,7 @@ fi
 largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
 trap 'rm -rf "$work" "$out"; mkdir -p "$(dirname "$settled")"; echo "$(date +%s) $largest" > "$settled"' EXIT
 
-swift build -c release --package-path "$repo" --product waymark >&2
+swift build -c release --static-swift-stdlib --package-path "$repo" --product waymark >&2
 waymark="$repo/.build/release/waymark"
 command -v hugo >/dev/null || { echo "error: hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 

@@ -16,7 +16,7 @@ dir=${BENCH_DIR:-/tmp/waymark-bench-report-$events}
 mkdir -p "$dir"
 
 if [ -z "${WAYMARK:-}" ]; then
-    (cd "$repo" && swift build -c release --scratch-path .build-report --product waymark >"$dir/build.log" 2>&1) || { cat "$dir/build.log"; exit 1; }
+    (cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path .build-report --product waymark >"$dir/build.log" 2>&1) || { cat "$dir/build.log"; exit 1; }
     WAYMARK=$repo/.build-report/release/waymark
 fi
 if [ ! -f "$dir/done" ]; then
