@@ -8,7 +8,9 @@ extension ContentLoader {
         // A ledger lists every token of the site: parsing its YAML is worth skipping when the
         // previous build parsed the very same bytes.
         guard let sources else { return parseLedger(path, sink: sink) }
-        let item = sources.item(path: path, key: FingerprintHash.hex(data), line: 0, sink: sink) { sink in .ledger(parseLedger(path, sink: sink)) }
+        var found = SourceCache.Found()
+        let item = sources.item(path: path, key: FingerprintHash.hex(data), line: 0, sink: sink, into: &found) { sink in .ledger(parseLedger(path, sink: sink)) }
+        sources.record(found)
         guard case let .ledger(ledger)? = item else { return TokenLedger() }
         return ledger
     }

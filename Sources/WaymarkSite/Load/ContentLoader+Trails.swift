@@ -18,7 +18,10 @@ extension ContentLoader {
         }
         let indexPath = "\(folder)/index.md"
         var readable = true
-        let loaded = loadItem(indexPath, sink: sink) { source, sink -> SourceRecord.Item? in
+        // The trail's files enter the build cache together, once the trail is loaded.
+        var found = SourceCache.Found()
+        defer { sources?.record(found) }
+        let loaded = loadItem(indexPath, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else {
                 readable = false
                 return nil
@@ -39,7 +42,7 @@ extension ContentLoader {
         guard let (index, body, bodyLine) = loaded, readable else { return nil }
 
         let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
-        let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink) }
+        let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink, into: &found) }
         // A stop that failed to load leaves a hole that is not the user's numbering mistake.
         checkOrder(of: stops, gaps: stops.count == stopFiles.count, sink: sink)
         if stopFiles.isEmpty {
@@ -51,12 +54,12 @@ extension ContentLoader {
         return trail
     }
 
-    private func loadStop(path: String, fileName: String, site: String, sink: DiagnosticSink) -> Stop? {
+    private func loadStop(path: String, fileName: String, site: String, sink: DiagnosticSink, into found: inout SourceCache.Found) -> Stop? {
         let name = String(fileName.dropLast(3))
         let prefix = name.prefix { $0.isNumber }
         let hasNumber = !prefix.isEmpty && name.dropFirst(prefix.count).first == "-"
         let slug = hasNumber ? String(name.dropFirst(prefix.count + 1)) : name
-        let loaded = loadItem(path, sink: sink) { source, sink -> SourceRecord.Item? in
+        let loaded = loadItem(path, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
             let title = fields.string("title", required: true)
             let token = TokenField.read(fields, kind: .stop)
@@ -120,14 +123,16 @@ extension ContentLoader {
     /// Loads the file at `path`: the previous build's item when the file is unchanged (its body is
     /// then not read: empty here, read when its page is rendered), else read and parsed (or taken
     /// over when only the body changed). Nil when the file cannot be read.
-    private func loadItem(_ path: String, sink: DiagnosticSink, _ parse: (SourceText, DiagnosticSink) -> SourceRecord.Item?) -> (item: SourceRecord.Item?, body: String, bodyLine: Int)? {
+    /// `found`: where the build cache's records of what is loaded gather until the trail is done.
+    private func loadItem(_ path: String, sink: DiagnosticSink, into found: inout SourceCache.Found,
+                          _ parse: (SourceText, DiagnosticSink) -> SourceRecord.Item?) -> (item: SourceRecord.Item?, body: String, bodyLine: Int)? {
         // Stamped before reading: an edit made while the build reads shows in the next build.
         let stamp = sources == nil ? nil : FileStamp(path: absolute(path))
-        if let sources, let record = sources.unchanged(path, stamp: stamp, sink: sink) {
+        if let sources, let record = sources.unchanged(path, stamp: stamp, sink: sink, into: &found) {
             return (record.item, "", record.bodyLine)
         }
         guard let source = text(path, sink: sink) else { return nil }
         guard let sources else { return (parse(source, sink), source.body, source.bodyLine) }
-        return (sources.item(for: source, stamp: stamp, sink: sink) { parse(source, $0) }, source.body, source.bodyLine)
+        return (sources.item(for: source, stamp: stamp, sink: sink, into: &found) { parse(source, $0) }, source.body, source.bodyLine)
     }
 }
