@@ -14,11 +14,13 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: site test build deps test-deps scaffold bench fuzz clean
 
 site: deps
-	$(SWIFT) build $(RELEASE_FLAGS) $(BUILD_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product waymark $(BUILD_FLAGS)
 	.build/release/waymark build
 
+# The two programs (the test support target, which needs XCTest, is not linked statically).
 build: deps
-	$(SWIFT) build $(RELEASE_FLAGS) $(BUILD_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product waymark $(BUILD_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product waymark-ingest $(BUILD_FLAGS)
 
 test: deps test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
