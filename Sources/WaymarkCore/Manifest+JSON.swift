@@ -11,19 +11,9 @@ extension Manifest {
         var json = PrettyJSON()
         json.open()
         json.key("sites", indent: 1, first: true)
-        json.open()
-        for (index, id) in PrettyJSON.sorted(sites.keys).enumerated() {
-            json.key(id, indent: 2, first: index == 0)
-            sites[id]!.write(to: &json, indent: 2)
-        }
-        json.close(indent: 1, empty: sites.isEmpty)
+        json.object(sites, indent: 1) { site, json in site.write(to: &json, indent: 2) }
         json.key("tokens", indent: 1, first: false)
-        json.open()
-        for (index, token) in PrettyJSON.sorted(tokens.keys).enumerated() {
-            json.key(token, indent: 2, first: index == 0)
-            tokens[token]!.write(to: &json, indent: 2)
-        }
-        json.close(indent: 1, empty: tokens.isEmpty)
+        json.object(tokens, indent: 1) { entry, json in entry.write(to: &json, indent: 2) }
         json.key("version", indent: 1, first: false)
         json.number(version)
         json.close(indent: 0, empty: false)
@@ -74,12 +64,18 @@ private struct PrettyJSON {
 
     init() { bytes.reserveCapacity(1 << 16) }
 
-    /// Keys in the order `.sortedKeys` gives them: by their UTF-8 bytes.
-    static func sorted(_ keys: some Collection<String>) -> [String] {
-        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
-
     mutating func open() { bytes.append(UInt8(ascii: "{")) }
+
+    /// A table as an object, `indent` levels in, each value written by `write`; keys in the order
+    /// `.sortedKeys` gives them: by their UTF-8 bytes.
+    mutating func object<Value>(_ table: [String: Value], indent: Int, _ write: (Value, inout PrettyJSON) -> Void) {
+        open()
+        for (index, key) in table.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            self.key(key, indent: indent + 1, first: index == 0)
+            write(table[key]!, &self)
+        }
+        close(indent: indent, empty: table.isEmpty)
+    }
 
     /// Ends the member before (if any) and starts one: its line, indent and key.
     mutating func key(_ key: String, indent: Int, first: Bool) {
