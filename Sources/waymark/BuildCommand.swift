@@ -40,12 +40,16 @@ struct BuildCommand: ParsableCommand {
         let root = project.absoluteRoot
         var options = SiteBuilder.Options(root: root, output: output, only: Set(project.site))
         if !noCache { options.cacheFolder = root + "/.waymark-cache" }
-        options.report = BuildProgressDisplay(quiet: quiet, verbose: verbose).handler
+        let display = BuildProgressDisplay(quiet: quiet, verbose: verbose)
+        options.report = display.handler
         options.keepUntilExit = KeptUntilExit.keep
         let builder = SiteBuilder(options: options)
         let clock = ContinuousClock.now
+        // Work a failed build leaves behind (its QR codes) must not draw over the diagnostics.
+        defer { display.finish() }
         do {
             let result = try builder.build()
+            display.finish()
             KeptUntilExit.keep(result)
             DiagnosticOutput.print(result.diagnostics, root: root, summary: false)
             if !quiet {
@@ -55,9 +59,11 @@ struct BuildCommand: ParsableCommand {
                 print("built \(result.pageCounts.count) site\(result.pageCounts.count == 1 ? "" : "s"), \(files) files, \(result.manifest.tokens.count) tokens in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             }
         } catch let error as DiagnosticsError {
+            display.finish()
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
             throw ExitCode.failure
         } catch {
+            display.finish()
             throw ErrorMessage.report(error)
         }
         // After the site is in place: the cards print the payloads the built manifest records.

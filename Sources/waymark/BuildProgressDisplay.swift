@@ -8,6 +8,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
     private let bar: Bool
     private let verbose: Bool
     private var lastDraw = Date.distantPast
+    /// Set by `finish()`: events after it are dropped.
+    private var finished = false
 
     init(quiet: Bool, verbose: Bool) {
         bar = !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
@@ -20,9 +22,20 @@ final class BuildProgressDisplay: @unchecked Sendable {
         return { [self] event in handle(event) }
     }
 
+    /// The build is over (done or failed): clears the bar's line and ignores whatever is still
+    /// reported, such as the QR codes a failed build started and leaves to finish unused.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        finished = true
+        if bar { write("\r\u{1B}[2K") }
+    }
+
     private func handle(_ event: BuildEvent) {
         lock.lock()
         defer { lock.unlock() }
+        guard !finished else { return }
         switch event {
         case let .phase(name, seconds):
             if bar { write("\r\u{1B}[2K") }

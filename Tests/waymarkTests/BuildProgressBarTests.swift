@@ -49,6 +49,22 @@ import WaymarkTestSupport
         }
     }
 
+    /// The QR codes are made while the tokens are checked; a build that fails there leaves them to
+    /// finish unused, and they must not draw over (or after) the diagnostics.
+    @Test func aFailedBuildDrawsNothingAfterItsDiagnostics() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let stop = "\(project)/content/hollowcreek/trails/foxglove-wood-family-trail/01-welcome-oak.md"
+        let text = try String(contentsOfFile: stop, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: #"(?m)^token: .*$"#, with: "token: ZZZZ99", options: .regularExpression)
+        #expect(changed != text)
+        try changed.write(toFile: stop, atomically: true, encoding: .utf8)
+        let screen = try Self.onTerminal(["build", "--root", project], succeeds: false)
+        let diagnostics = try #require(screen.range(of: "01-welcome-oak.md:"), "\(screen.debugDescription)")
+        let after = String(screen[diagnostics.lowerBound...])
+        #expect(Self.bars(in: after).isEmpty && !after.contains("\u{1B}[2K"), "\(after.debugDescription)")
+        #expect(after.contains("1 error"))
+    }
+
     @Test func pipedOrQuietNothingIsDrawn() throws {
         let project = try WaymarkBinary.exampleProject()
         let piped = try WaymarkBinary.run(["build", "--root", project])
@@ -60,10 +76,10 @@ import WaymarkTestSupport
     }
 
     /// What `waymark` writes to a pseudo-terminal (`script` from util-linux gives it one).
-    static func onTerminal(_ arguments: [String]) throws -> String {
+    static func onTerminal(_ arguments: [String], succeeds: Bool = true) throws -> String {
         let command = ([WaymarkBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let run = try WaymarkBinary.run(["-q", "-e", "-c", command, "/dev/null"], environment: ["TERM": "xterm"], program: "/usr/bin/script")
-        #expect(run.status == 0, "\(run.stdout)")
+        #expect((run.status == 0) == succeeds, "\(run.stdout)")
         return run.stdout
     }
 
