@@ -67,7 +67,6 @@ public struct Manifest: Codable, Equatable, Sendable {
         self.tokens = tokens
     }
 
-
     public static func decode(_ data: Data) throws -> Manifest {
         let manifest = try JSONDecoder().decode(Manifest.self, from: data)
         guard manifest.version == currentVersion else {

@@ -45,11 +45,12 @@ struct BuildCommand: ParsableCommand {
         options.keepUntilExit = KeptUntilExit.keep
         let builder = SiteBuilder(options: options)
         let clock = ContinuousClock.now
-        // Work a failed build leaves behind (its QR codes) must not draw over the diagnostics.
-        defer { display.finish() }
+        let outcome = Result { try builder.build() }
+        // Before anything is printed: work a failed build leaves behind (its QR codes) must not
+        // draw over the diagnostics.
+        display.finish()
         do {
-            let result = try builder.build()
-            display.finish()
+            let result = try outcome.get()
             KeptUntilExit.keep(result)
             DiagnosticOutput.print(result.diagnostics, root: root, summary: false)
             if !quiet {
@@ -59,11 +60,9 @@ struct BuildCommand: ParsableCommand {
                 print("built \(result.pageCounts.count) site\(result.pageCounts.count == 1 ? "" : "s"), \(files) files, \(result.manifest.tokens.count) tokens in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             }
         } catch let error as DiagnosticsError {
-            display.finish()
             DiagnosticOutput.print(error.diagnostics, root: root, summary: true)
             throw ExitCode.failure
         } catch {
-            display.finish()
             throw ErrorMessage.report(error)
         }
         // After the site is in place: the cards print the payloads the built manifest records.

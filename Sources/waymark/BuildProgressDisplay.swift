@@ -29,7 +29,7 @@ final class BuildProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         finished = true
-        if bar { write("\r\u{1B}[2K") }
+        if bar { write(Self.clearLine) }
     }
 
     private func handle(_ event: BuildEvent) {
@@ -38,7 +38,7 @@ final class BuildProgressDisplay: @unchecked Sendable {
         guard !finished else { return }
         switch event {
         case let .phase(name, seconds):
-            if bar { write("\r\u{1B}[2K") }
+            if bar { write(Self.clearLine) }
             if verbose { write(String(format: "%-20@ %8.3f s\n", name as NSString, seconds)) }
         case let .note(text):
             if verbose { write(text + "\n") }
@@ -48,7 +48,7 @@ final class BuildProgressDisplay: @unchecked Sendable {
             guard progress.isComplete || now.timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = now
             // Each draw clears the line first: the one before may have been longer.
-            write("\r\u{1B}[2K" + Self.line(for: progress))
+            write(Self.clearLine + Self.line(for: progress))
         }
     }
 
@@ -67,6 +67,9 @@ final class BuildProgressDisplay: @unchecked Sendable {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         return "[\(bar)] \(progress.site): \(progress.done)/\(total) \(noun), \(rate) \(rateUnit)"
     }
+
+    /// Back to the start of the line, and erase it.
+    private static let clearLine = "\r\u{1B}[2K"
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

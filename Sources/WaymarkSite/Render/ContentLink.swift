@@ -10,8 +10,11 @@ struct ContentLink: Sendable, Equatable {
     /// Already reported (an image that could not be published): not checked again.
     var reported = false
 
-    var isExternal: Bool {
-        Self.startsCaseInsensitive(url, with: "http://") || Self.startsCaseInsensitive(url, with: "https://") || url.utf8.starts(with: "//".utf8)
+    var isExternal: Bool { Self.isExternal(url) }
+
+    /// Whether `url` points off the site: `http://` or `https://` in any case, or protocol-relative.
+    static func isExternal(_ url: String) -> Bool {
+        startsCaseInsensitive(url, with: "http://") || startsCaseInsensitive(url, with: "https://") || url.utf8.starts(with: "//".utf8)
     }
 
     /// `text` begins with the lower-case ASCII `prefix` in any case; on bytes (lower-casing every

@@ -129,8 +129,7 @@ final class MarkdownRenderer {
     /// its site link; nil (with a diagnostic) when it cannot be published.
     func image(_ reference: String, in file: String, at location: SourceLocation) -> String? {
         if placeholders { return "\u{0}image\u{0}\(reference)\u{0}\(file)\u{0}\(location)" }
-        let lower = reference.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+        if ContentLink.isExternal(reference) {
             diagnostics.append(.error("images must be in the content folder: the site's Content-Security-Policy blocks '\(reference)'", at: location))
             return nil
         }
