@@ -18,6 +18,16 @@ import WaymarkTestSupport
         #expect(WaymarkBinary.snapshot("\(project)/site") == output)
     }
 
+    @Test func oneOutputFolderSpelledTwoWaysKeepsItsCache() throws {
+        let project = try WaymarkBinary.exampleProject()
+        let first = try WaymarkBinary.run(["build", "--root", project, "--output", "\(project)/public", "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The same folder relative to the working folder, with a trailing slash and a detour.
+        let second = try WaymarkBinary.run(["build", "--root", ".", "--output", "content/../public/", "--verbose"], in: project)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("cache: used; pages rendered 0, kept 42"), "\(second.stderr)")
+    }
+
     @Test func aDamagedCacheIsReportedAndTheBuildIsFull() throws {
         let project = try WaymarkBinary.exampleProject()
         #expect(try WaymarkBinary.run(["build", "--root", project, "--quiet"]).status == 0)
