@@ -50,6 +50,10 @@ for size in "${sizes[@]}"; do
         measure "$waymark" build --root "$work/w$size" --output "$out/w$size-$i" --quiet >> "$work/waymark.txt"
         measure hugo -s "$work/h$size" -d "$out/h$size-$i" --quiet >> "$work/hugo.txt"
     done
+    # Each run's pair too: the machine's speed drifts between minutes, and the spread of the
+    # ratios says how far one median can be trusted.
+    paste -d' ' "$work/waymark.txt" "$work/hugo.txt" | awk -v s="$size" \
+        '{ printf "%-7s run %-4d waymark %6.2f s  hugo %6.2f s  ratio %.2f×\n", s, NR, $1, $4, $1 / $4 }'
     for tool in waymark hugo; do
         wall=$(cut -d' ' -f1 "$work/$tool.txt" | median); cpu=$(cut -d' ' -f2 "$work/$tool.txt" | median)
         peak=$(cut -d' ' -f3 "$work/$tool.txt" | median)
