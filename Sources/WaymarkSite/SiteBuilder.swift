@@ -171,13 +171,20 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
         let ledgers = sites.filter { reconciled.ledgers[$0.id] != $0.ledger }.map(\.id)
+        // The records move to `result.records` alone: held twice, the cache's table of kept files
+        // had to be copied whole (80,000 entries, one core) before the rebuild could add to it.
+        var records: [SiteID: RenderRecords] = [:]
+        for id in Array(rendered.keys) {
+            records[id] = rendered[id]!.records
+            rendered[id]!.records = RenderRecords()
+        }
         let (made, fingerprint) = manifest.value
         var result = Result(
             diagnostics: diagnostics, pageCounts: rendered.mapValues { $0.site.count }, manifest: made,
             updatedLedgers: ledgers.map { "content/\($0)/\(TokenLedger.fileName)" }, rendered: rendered,
             ledgerTexts: Dictionary(uniqueKeysWithValues: ledgers.map { ($0, reconciled.ledgers[$0]!.yaml(site: $0)) })
         )
-        result.records = rendered.mapValues(\.records)
+        result.records = records
         result.manifestFingerprint = fingerprint
         result.sources = sources?.records ?? [:]
         result.changedSources = sources?.changedPaths ?? []
@@ -239,13 +246,16 @@ public struct SiteBuilder: Sendable {
                 }
                 if let previous, result.changedSources.isEmpty, previous.sources.count == result.sources.count,
                    previous.records(result.records), previous.manifest == manifestRecord { return }
-                var next = previous ?? BuildCache(output: options.output)
-                next.manifest = manifestRecord
-                for (id, records) in result.records { next.record(id.rawValue, records, written: written.stamps) }
-                next.sources = result.sources
-                // A cache that cannot be written only costs the next build its speed.
                 // Only a journal entry needs them (a full build's eighty thousand took 8 ms to collect).
                 let fresh = previous == nil ? [:] : Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) })
+                var next = previous ?? BuildCache(output: options.output)
+                next.manifest = manifestRecord
+                // Taken out of the result, so each site's records are held once and move into the cache.
+                var records = result.records
+                result.records = [:]
+                while case (let id, var site)? = records.popFirst() { next.record(id.rawValue, &site, written: written.stamps) }
+                next.sources = result.sources
+                // A cache that cannot be written only costs the next build its speed.
                 if (try? cacheFile.save(next, since: previous, fresh: fresh, changedSources: result.changedSources)) == nil { cacheFile.remove() }
                 options.keepUntilExit?(next)
             }

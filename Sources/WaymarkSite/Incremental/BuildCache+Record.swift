@@ -5,12 +5,13 @@ extension BuildCache {
     /// Records what the build of `site` left in the output folder: kept files with their verified
     /// stamps, files rendered now with the stamp they have after the write (`written`, by path
     /// relative to the output folder, else looked up). A file that cannot be stamped is left out,
-    /// so the next build renders it again.
-    mutating func record(_ site: String, _ records: RenderRecords, written: [String: FileStamp] = [:]) {
+    /// so the next build renders it again. The kept files' table moves out of `records`: held
+    /// there too, it would be copied whole before the first fresh record is added.
+    mutating func record(_ site: String, _ records: inout RenderRecords, written: [String: FileStamp] = [:]) {
         var cache = SiteCache()
-        cache.files = records.kept
+        swap(&cache.files, &records.kept)
         // A full build's eighty thousand records: the table grows once, not a dozen times.
-        cache.files.reserveCapacity(records.kept.count + records.fresh.count)
+        cache.files.reserveCapacity(cache.files.count + records.fresh.count)
         for (path, fingerprint) in records.fresh {
             if let stamp = written[path] ?? FileStamp(path: output + "/" + path) { cache.files[path] = OutputRecord(fingerprint: fingerprint, stamp: stamp) }
         }
