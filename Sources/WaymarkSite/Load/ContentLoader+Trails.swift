@@ -21,7 +21,9 @@ extension ContentLoader {
         // The trail's files enter the build cache together, once the trail is loaded.
         var found = SourceCache.Found()
         defer { sources?.record(found) }
-        let loaded = loadItem(indexPath, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
+        // Only a build with a cache stamps its content files.
+        let opened = sources == nil ? nil : StampingFolder(path: absolute(folder))
+        let loaded = loadItem(indexPath, stampedIn: opened, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else {
                 readable = false
                 return nil
@@ -42,7 +44,7 @@ extension ContentLoader {
         guard let (index, body, bodyLine) = loaded, readable else { return nil }
 
         let stopFiles = (markdownFiles(in: folder) ?? []).filter { $0 != "index.md" }
-        let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, site: site, sink: sink, into: &found) }
+        let stops = stopFiles.compactMap { loadStop(path: "\(folder)/\($0)", fileName: $0, in: opened, site: site, sink: sink, into: &found) }
         // A stop that failed to load leaves a hole that is not the user's numbering mistake.
         checkOrder(of: stops, gaps: stops.count == stopFiles.count, sink: sink)
         if stopFiles.isEmpty {
@@ -54,12 +56,12 @@ extension ContentLoader {
         return trail
     }
 
-    private func loadStop(path: String, fileName: String, site: String, sink: DiagnosticSink, into found: inout SourceCache.Found) -> Stop? {
+    private func loadStop(path: String, fileName: String, in folder: StampingFolder?, site: String, sink: DiagnosticSink, into found: inout SourceCache.Found) -> Stop? {
         let name = String(fileName.dropLast(3))
         let prefix = name.prefix { $0.isNumber }
         let hasNumber = !prefix.isEmpty && name.dropFirst(prefix.count).first == "-"
         let slug = hasNumber ? String(name.dropFirst(prefix.count + 1)) : name
-        let loaded = loadItem(path, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
+        let loaded = loadItem(path, stampedIn: folder, sink: sink, into: &found) { source, sink -> SourceRecord.Item? in
             guard let fields = FieldReader.frontMatter(of: source, sink: sink) else { return nil }
             let title = fields.string("title", required: true)
             let token = TokenField.read(fields, kind: .stop)
@@ -124,10 +126,18 @@ extension ContentLoader {
     /// then not read: empty here, read when its page is rendered), else read and parsed (or taken
     /// over when only the body changed). Nil when the file cannot be read.
     /// `found`: where the build cache's records of what is loaded gather until the trail is done.
-    private func loadItem(_ path: String, sink: DiagnosticSink, into found: inout SourceCache.Found,
+    /// `folder`: the file's folder, opened, to stamp it by name (else by its whole path).
+    private func loadItem(_ path: String, stampedIn folder: StampingFolder?, sink: DiagnosticSink, into found: inout SourceCache.Found,
                           _ parse: (SourceText, DiagnosticSink) -> SourceRecord.Item?) -> (item: SourceRecord.Item?, body: String, bodyLine: Int)? {
         // Stamped before reading: an edit made while the build reads shows in the next build.
-        let stamp = sources == nil ? nil : FileStamp(path: absolute(path))
+        let stamp: FileStamp?
+        if sources == nil {
+            stamp = nil
+        } else if let folder {
+            stamp = folder.stamp(PathText.name(of: path))
+        } else {
+            stamp = FileStamp(path: absolute(path))
+        }
         if let sources, let record = sources.unchanged(path, stamp: stamp, sink: sink, into: &found) {
             return (record.item, "", record.bodyLine)
         }
