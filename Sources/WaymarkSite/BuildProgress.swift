@@ -66,9 +66,11 @@ final class ProgressCounter: @unchecked Sendable {
         self.report = report
     }
 
-    /// `count` more are done.
-    func tick(_ count: Int) {
-        guard report != nil, count > 0 else { return }
+    /// `count` more are done (not evaluated when nobody listens).
+    func tick(_ count: @autoclosure () -> Int) {
+        guard report != nil else { return }
+        let count = count()
+        guard count > 0 else { return }
         // Reported under the lock, so the display never sees the count go back.
         lock.lock()
         defer { lock.unlock() }

@@ -54,7 +54,8 @@ public struct SiteBuilder: Sendable {
         public var cache = CacheReport(status: .disabled)
         /// The new text of each ledger that changed.
         var ledgerTexts: [SiteID: String]
-        /// For the build cache, by site.
+        /// For the build cache, by site; held only here (not in `rendered`), and moved into the
+        /// cache when `build()` saves it (empty afterwards).
         var records: [SiteID: RenderRecords] = [:]
         /// For the build cache: the front matter this build parsed or took over.
         var sources: [String: SourceRecord] = [:]
@@ -204,7 +205,7 @@ public struct SiteBuilder: Sendable {
         let cacheFile = cacheFile
         // Walked while the content loads: the cache verifies kept files in it, the writer finds
         // stale ones in it. Reports are `waymark report`'s, never a build's.
-        let output = options.output
+        let output = outputFolder
         let listingFile = cacheFile.map { FolderListingFile(folder: PathText.parent(of: $0.path)) }
         let settledBefore = FileStamp.now - Int64(options.settleSeconds * 1e9)
         let inventory = BackgroundValue {
@@ -216,11 +217,11 @@ public struct SiteBuilder: Sendable {
             return walked
         }
         var (previous, status) = BuildClock(report: options.report).phase("read cache") { cacheFile?.load() ?? (nil, .disabled) }
-        if let cache = previous, cache.output != options.output {
+        if let cache = previous, cache.output != output {
             (previous, status) = (nil, .otherOutput)
         }
         // Whatever happens, nothing staged early is left behind unless the writer took it.
-        let prestaged = PrestagedTrees(root: options.output)
+        let prestaged = PrestagedTrees(root: output)
         defer { prestaged.discard() }
         var result = try check(previous: previous, caching: cacheFile != nil, inventory: inventory, prestaged: prestaged)
         result.cache.status = status
@@ -237,18 +238,18 @@ public struct SiteBuilder: Sendable {
             entries[QRCodeFiles.folder(for: id)] = .tree(output.qr)
         }
         let written = try BuildClock(report: options.report).phase("write") {
-            try OutputWriter(root: options.output).replace(entries, inventory: inventory.value, prestaged: prestaged)
+            try OutputWriter(root: output).replace(entries, inventory: inventory.value, prestaged: prestaged)
         }
         if let cacheFile {
             BuildClock(report: options.report).phase("save cache") { () -> Void in
                 let manifestRecord = manifest.flatMap { digest in
-                    (written.stamps["_manifest.json"] ?? FileStamp(path: options.output + "/_manifest.json")).map { OutputRecord(fingerprint: digest, stamp: $0) }
+                    (written.stamps["_manifest.json"] ?? FileStamp(path: output + "/_manifest.json")).map { OutputRecord(fingerprint: digest, stamp: $0) }
                 }
                 if let previous, result.changedSources.isEmpty, previous.sources.count == result.sources.count,
                    previous.records(result.records), previous.manifest == manifestRecord { return }
                 // Only a journal entry needs them (a full build's eighty thousand took 8 ms to collect).
                 let fresh = previous == nil ? [:] : Dictionary(uniqueKeysWithValues: result.records.map { ($0.key.rawValue, Set($0.value.fresh.keys)) })
-                var next = previous ?? BuildCache(output: options.output)
+                var next = previous ?? BuildCache(output: output)
                 next.manifest = manifestRecord
                 // Taken out of the result, so each site's records are held once and move into the cache.
                 var records = result.records
@@ -272,11 +273,16 @@ public struct SiteBuilder: Sendable {
 }
 
 private extension SiteBuilder {
+    /// The output folder absolute (against the working folder) and standardized: the build cache
+    /// and the folder listings record it and are trusted only for the same folder, which a
+    /// relative spelling (`site`, `./site/`) must not make another.
+    var outputFolder: String { URL(fileURLWithPath: options.output).standardizedFileURL.path }
+
     /// The cache file, unless caching is off or the cache folder would sit inside the output.
     var cacheFile: BuildCacheFile? {
         guard let cache = options.cacheFolder else { return nil }
         let folder = URL(fileURLWithPath: cache).standardizedFileURL.path
-        let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        let output = outputFolder
         guard folder != output, !folder.hasPrefix(output.hasSuffix("/") ? output : output + "/") else { return nil }
         var file = BuildCacheFile(folder: cache)
         file.journalShare = options.cacheJournalShare

@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = project.absoluteRoot
-        var options = SiteBuilder.Options(root: root, output: output.map(ProjectOptions.absolute), only: Set(project.site))
+        var options = SiteBuilder.Options(root: root, output: output, only: Set(project.site))
         if !noCache { options.cacheFolder = root + "/.waymark-cache" }
         let display = BuildProgressDisplay(quiet: quiet, verbose: verbose)
         options.report = display.handler

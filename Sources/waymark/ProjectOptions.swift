@@ -11,12 +11,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Build or check only this site (repeatable).")
     var site: [String] = []
 
-    var absoluteRoot: String { Self.absolute(root) }
-
-    /// `path` made absolute against the working folder, without `.`, `..` or a trailing slash:
-    /// one folder has one spelling (the build cache trusts only the output folder it recorded).
-    static func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    var absoluteRoot: String {
+        let url = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         return url.standardizedFileURL.path
     }
 }

@@ -16,9 +16,13 @@ struct FileStamp: Equatable, Sendable {
     }
 
     /// The stamp of the regular file at `path` (symbolic links not followed), or nil.
-    init?(path: String) {
+    init?(path: String) { self.init(path, in: AT_FDCWD) }
+
+    /// The stamp of the regular file `path` relative to the open folder `folder` (symbolic
+    /// links not followed), or nil.
+    init?(_ path: String, in folder: Int32) {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         self.init(info)
     }
 

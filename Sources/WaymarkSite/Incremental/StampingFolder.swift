@@ -16,9 +16,5 @@ final class StampingFolder {
     deinit { close(descriptor) }
 
     /// The stamp of the regular file `name` in the folder (symbolic links not followed), or nil.
-    func stamp(_ name: String) -> FileStamp? {
-        var info = stat()
-        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(info)
-    }
+    func stamp(_ name: String) -> FileStamp? { FileStamp(name, in: descriptor) }
 }

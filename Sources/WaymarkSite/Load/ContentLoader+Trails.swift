@@ -5,7 +5,7 @@ extension ContentLoader {
         let folder = "\(site)/trails"
         let names = (files.list(absolute(folder)) ?? []).filter { !$0.hasPrefix(".") && files.isDirectory(absolute("\(folder)/\($0)")) }
         return sink.collect(Parallel.map(names) { name in
-            // Counted once the trail is loaded; its folder's listing is kept, so this reads nothing again.
+            // Counted once the trail is loaded, from its folder's kept listing (only for a display).
             defer { progress.tick(markdownFiles(in: "\(folder)/\(name)")?.count ?? 0) }
             return DiagnosticSink.capturing { loadTrail(folder: "\(folder)/\(name)", slug: name, site: site, sink: $0) }
         }).compactMap { $0 }

@@ -87,11 +87,8 @@ struct OutputInventory: Sendable {
     private mutating func keep(_ listing: FolderListing, in base: Int32, _ path: String, prefix: String, skipping: Set<String>, _ walk: inout Walk) {
         func inside(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
         listings[prefix] = listing
-        var info = stat()
         for name in listing.files where skipping.isEmpty || !skipping.contains(name) {
-            if fstatat(base, inside(name), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                stamps[prefix + name] = FileStamp(info)
-            }
+            if let stamp = FileStamp(inside(name), in: base) { stamps[prefix + name] = stamp }
         }
         for name in listing.folders where skipping.isEmpty || !skipping.contains(name) {
             self.walk(base, inside(name), prefix: prefix + name + "/", skipping: [], &walk)
